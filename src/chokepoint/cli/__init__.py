@@ -1,0 +1,10 @@
+"""The ``chokepoint`` command: thin Typer commands over the packages below it."""
+
+from chokepoint.cli import _demo, _entities, _lists  # noqa: F401  (register commands)
+from chokepoint.cli._app import app
+
+__all__ = ["app", "main"]
+
+
+def main() -> None:
+    app()

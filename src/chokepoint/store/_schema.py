@@ -1,0 +1,68 @@
+"""Tables of the store (SQLAlchemy Core) and the schema version they make up.
+
+Written for SQLite and PostgreSQL alike: no dialect-specific types, JSON columns via
+``sa.JSON``, booleans via ``sa.Boolean``. Bump :data:`SCHEMA_VERSION` with every change
+and add a step to :data:`MIGRATIONS` that brings the previous version up to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlalchemy as sa
+
+__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "entities", "list_versions", "meta", "metadata"]
+
+#: The schema this code reads and writes.
+SCHEMA_VERSION = 1
+
+#: The oldest schema the migrations below can bring up to date.
+OLDEST_MIGRATABLE = 1
+
+metadata = sa.MetaData()
+
+meta = sa.Table(
+    "chokepoint_meta",
+    metadata,
+    sa.Column("key", sa.String(64), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)
+
+list_versions = sa.Table(
+    "list_versions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("source", sa.String(128), nullable=False, index=True),
+    sa.Column("format", sa.String(32), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("loaded_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("targets", sa.Integer, nullable=False),
+    sa.Column("entities", sa.Integer, nullable=False),
+    sa.Column("files", sa.JSON, nullable=False),
+    sa.Column("current", sa.Boolean, nullable=False, default=False),
+)
+
+entities = sa.Table(
+    "entities",
+    metadata,
+    sa.Column(
+        "version_id",
+        sa.Integer,
+        sa.ForeignKey("list_versions.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("id", sa.String(255), primary_key=True),
+    sa.Column("schema", sa.String(64), nullable=False),
+    sa.Column("caption", sa.Text, nullable=False),
+    sa.Column("list_ref", sa.String(255)),
+    sa.Column("source", sa.String(128), nullable=False),
+    sa.Column("target", sa.Boolean, nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Index("ix_entities_id", "id"),
+    sa.Index("ix_entities_list_ref", "source", "list_ref"),
+)
+
+#: ``MIGRATIONS[n]`` upgrades a schema-``n`` database to ``n + 1`` inside a transaction.
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {}
