@@ -38,7 +38,10 @@ def demo(db: DbOption = DEFAULT_DB_VALUE) -> None:
         for version, changed in results:
             out.print(describe(version, changed), markup=False)
         source = results[0][0].source
-        table = Table("listed subject", "type", "ref", "programmes", "also known as", title=f"{source}")
+        table = Table(title=f"{source}: listed subjects")
+        for name, width in (("listed subject", 44), ("type", 12), ("ref", 8), ("programmes", 36),
+                            ("also known as / IMO", 44)):
+            table.add_column(name, max_width=width)
         targets = sorted(store.iter_entities(source=source, targets_only=True), key=lambda e: (
             e.schema.name, e.caption))
         for entity in targets:
@@ -48,7 +51,7 @@ def demo(db: DbOption = DEFAULT_DB_VALUE) -> None:
                 entity.caption,
                 entity.schema.label,
                 str(entity.context.get("list_ref") or "-"),
-                "; ".join(entity.get("program", quiet=True)[:3]),
+                "; ".join(entity.get("program", quiet=True)[:2]),
                 "; ".join((ids + aliases)[:3]),
             )
         out.print(table)

@@ -1,0 +1,47 @@
+"""``chokepoint demo`` loads the bundled drone-story sample and shows it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from chokepoint.cli import app
+from chokepoint.store import Store
+
+runner = CliRunner()
+
+
+def test_demo_loads_the_sample_and_lists_the_story_entities(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    result = runner.invoke(app, ["demo", "--db", str(db)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "loaded source=chokepoint_demo" in result.stdout
+    for name in ("Qods Aviation Industries", "Shahed Aviation Industries Research Center", "Abdollah Mehrabi",
+                 "Qasem Damavandian", "Alabuga"):
+        assert name in result.stdout
+    with Store(db) as store:
+        [version] = store.versions()
+        assert version.source == "chokepoint_demo" and version.targets >= 40
+        qods, _ = store.entity("cp-qods-aviation-industries")
+        assert "Ghods Aviation Industries" in qods.get("alias")
+        vessels = [e for e in store.iter_entities(targets_only=True) if e.schema.name == "Vessel"]
+        assert any("IMO9240914" in v.get("imoNumber") for v in vessels)
+
+
+def test_demo_twice_reports_the_sample_unchanged(tmp_path: Path) -> None:
+    db = str(tmp_path / "demo.db")
+    runner.invoke(app, ["demo", "--db", db], catch_exceptions=False)
+    again = runner.invoke(app, ["demo", "--db", db], catch_exceptions=False)
+    assert again.exit_code == 0 and "unchanged source=chokepoint_demo" in again.stdout
+    shown = runner.invoke(app, ["lists", "show", "--json", "--db", db])
+    assert len(json.loads(shown.stdout)) == 1
+
+
+def test_sample_is_valid_ftm_with_list_refs() -> None:
+    sample = Path(__file__).resolve().parents[2] / "examples" / "drone_story.ftm.json"
+    rows = [json.loads(line) for line in sample.read_text().splitlines() if line.strip()]
+    targets = [r for r in rows if r.get("target")]
+    assert all(r["list_ref"].startswith("CP-") for r in targets)
+    assert len({r["id"] for r in rows}) == len(rows)
