@@ -21,8 +21,11 @@ DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "sanctions"
 SETS: dict[str, list[str]] = {
     "OFAC SDN 2021-07-07 set": ["us_ofac_sdn/2021-07-07/sdn.csv"],
     "OFAC SDN 2024-05-03 sdn.csv + 2026 add/alt": [
-        "us_ofac_sdn/2024-05-03/sdn.csv", "us_ofac_sdn/2026-06-02/add.csv",
-        "us_ofac_sdn/2026-06-02/alt.csv", "us_ofac_sdn/2025-12-24/sdn_comments.csv"],
+        "us_ofac_sdn/2024-05-03/sdn.csv",
+        "us_ofac_sdn/2026-06-02/add.csv",
+        "us_ofac_sdn/2026-06-02/alt.csv",
+        "us_ofac_sdn/2025-12-24/sdn_comments.csv",
+    ],
     "UN SC 2026-02-27": ["un_sc/2026-02-27/consolidated.xml"],
     "OFAC CONS_ENHANCED 2025-01-10": ["us_ofac_cons/2025-01-10/CONS_ENHANCED.ZIP"],
     "OFAC cons_prim 2025-12": ["us_ofac_cons/2025-12/cons_prim.csv"],
@@ -49,10 +52,14 @@ def main() -> None:
             entities = sum(len(d.entities) for d in lists)
             total_read += t1 - t0
             total_write += t2 - t1
-            print(f"{label:45s} targets={targets:>6} entities={entities:>6} "
-                  f"read={t1 - t0:6.2f}s write={t2 - t1:6.2f}s")
-    print(f"total read={total_read:.2f}s write={total_write:.2f}s all={total_read + total_write:.2f}s "
-          "(target < 30 s; peer: none)")
+            print(
+                f"{label:45s} targets={targets:>6} entities={entities:>6} "
+                f"read={t1 - t0:6.2f}s write={t2 - t1:6.2f}s"
+            )
+    print(
+        f"total read={total_read:.2f}s write={total_write:.2f}s all={total_read + total_write:.2f}s "
+        "(target < 30 s; peer: none)"
+    )
 
 
 if __name__ == "__main__":

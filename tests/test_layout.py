@@ -13,10 +13,16 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "chokepoint"
 #: DESIGN.md: cli/api/web → screening/reports/maritime → matching/goods → lists/store → model
 LAYER = {
     "model": 0,
-    "lists": 1, "store": 1,
-    "matching": 2, "goods": 2,
-    "screening": 3, "reports": 3, "maritime": 3,
-    "cli": 4, "api": 4, "web": 4,
+    "lists": 1,
+    "store": 1,
+    "matching": 2,
+    "goods": 2,
+    "screening": 3,
+    "reports": 3,
+    "maritime": 3,
+    "cli": 4,
+    "api": 4,
+    "web": 4,
 }
 SHARED = {"errors", "settings"}  # modules every package may use
 PACKAGES = sorted(p.name for p in SRC.iterdir() if p.is_dir() and (p / "__init__.py").exists())
@@ -56,6 +62,8 @@ def test_public_face_exports_a_sorted_all_that_exists(package: str) -> None:
     module = importlib.import_module(f"chokepoint.{package}")
     assert module.__doc__, f"chokepoint.{package} needs a docstring saying what it owns"
     exported = list(getattr(module, "__all__", []))
-    assert exported == sorted(exported), f"chokepoint.{package}.__all__ is not sorted"
+    # isort style, as ruff's RUF022 keeps it: CONSTANTS, then Classes, then functions
+    order = sorted(exported, key=lambda n: (0 if n.isupper() else 1 if n[0].isupper() else 2, n))
+    assert exported == order, f"chokepoint.{package}.__all__ is not sorted"
     for name in exported:
         assert hasattr(module, name), f"chokepoint.{package} lacks {name}"

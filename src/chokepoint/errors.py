@@ -19,8 +19,8 @@ from __future__ import annotations
 from pathlib import Path
 
 __all__ = [
-    "ChokepointError",
     "CSVColumnError",
+    "ChokepointError",
     "ConfigError",
     "InputError",
     "ListFormatError",

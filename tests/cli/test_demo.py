@@ -18,8 +18,13 @@ def test_demo_loads_the_sample_and_lists_the_story_entities(tmp_path: Path) -> N
     result = runner.invoke(app, ["demo", "--db", str(db)], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "loaded source=chokepoint_demo" in result.stdout
-    for name in ("Qods Aviation Industries", "Shahed Aviation Industries Research Center", "Abdollah Mehrabi",
-                 "Qasem Damavandian", "Alabuga"):
+    for name in (
+        "Qods Aviation Industries",
+        "Shahed Aviation Industries Research Center",
+        "Abdollah Mehrabi",
+        "Qasem Damavandian",
+        "Alabuga",
+    ):
         assert name in result.stdout
     with Store(db) as store:
         [version] = store.versions()

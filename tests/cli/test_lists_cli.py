@@ -61,7 +61,11 @@ def test_show_json_follows_the_contract(loaded_db: Path) -> None:
     [row] = json.loads(result.stdout)
     assert {"source", "version", "published", "loaded_at", "targets"} <= set(row)
     assert (row["source"], row["version"], row["published"], row["targets"]) == (
-        "opensanctions_zala", "3f718f1328ae", "2026-04-29", 14)
+        "opensanctions_zala",
+        "3f718f1328ae",
+        "2026-04-29",
+        14,
+    )
     assert row["current"] is True and row["files"][0]["sha256"].startswith("3f718f1328ae")
 
 
@@ -108,14 +112,26 @@ def _bad_inputs(sanctions_dir: Path, zala: Path) -> dict[str, tuple[str, bytes, 
         "empty": ("empty.csv", b"", r"empty.csv: the file is empty"),
         "zip-of-other": ("list.zip", _zip({"readme.txt": b"hello\n"}), r"list.zip: the archive holds no"),
         "truncated-zip": ("cons.zip", _zip({"CONS.XML": un})[:5000], r"cons.zip: damaged zip"),
-        "broken-json-line": ("x.ftm.json", ftm.replace(b"\n", b"\n{oops\n", 1), r"x.ftm.json:2: not valid JSON"),
+        "broken-json-line": (
+            "x.ftm.json",
+            ftm.replace(b"\n", b"\n{oops\n", 1),
+            r"x.ftm.json:2: not valid JSON",
+        ),
     }
 
 
 @pytest.mark.parametrize(
     "case",
-    ["truncated-xml", "malformed-xml", "csv-wrong-columns", "wrong-encoding", "empty", "zip-of-other",
-     "truncated-zip", "broken-json-line"],
+    [
+        "truncated-xml",
+        "malformed-xml",
+        "csv-wrong-columns",
+        "wrong-encoding",
+        "empty",
+        "zip-of-other",
+        "truncated-zip",
+        "broken-json-line",
+    ],
 )
 def test_bad_file_exits_2_names_file_and_changes_nothing(
     case: str, loaded_db: Path, tmp_path: Path, sanctions_dir: Path, zala: Path
@@ -132,7 +148,9 @@ def test_bad_file_exits_2_names_file_and_changes_nothing(
     assert snapshot(loaded_db) == before
 
 
-def test_one_bad_file_among_good_ones_loads_none(loaded_db: Path, tmp_path: Path, sanctions_dir: Path) -> None:
+def test_one_bad_file_among_good_ones_loads_none(
+    loaded_db: Path, tmp_path: Path, sanctions_dir: Path
+) -> None:
     bad = tmp_path / "empty.xml"
     bad.write_bytes(b"")
     t1 = sanctions_dir / "opensanctions_ftm" / "t1" / "entities.ftm.json"
@@ -154,7 +172,56 @@ def test_unknown_format_override_is_bad_input(tmp_path: Path, zala: Path) -> Non
 
 
 def test_every_command_has_help() -> None:
-    for args in (["--help"], ["lists", "--help"], ["lists", "load", "--help"], ["lists", "show", "--help"],
-                 ["entities", "show", "--help"], ["demo", "--help"]):
+    for args in (
+        ["--help"],
+        ["lists", "--help"],
+        ["lists", "load", "--help"],
+        ["lists", "show", "--help"],
+        ["entities", "show", "--help"],
+        ["demo", "--help"],
+    ):
         result = run(*args)
         assert result.exit_code == 0 and "Usage" in result.stdout
+
+
+def test_all_real_lists_load_with_the_published_target_counts(tmp_path: Path, sanctions_dir: Path) -> None:
+    s = sanctions_dir
+    db = tmp_path / "all.db"
+    first = run("lists", "load", s / "us_ofac_sdn/2021-07-07/sdn.csv", "--db", db)
+    assert first.exit_code == 0, first.output
+    rest = [
+        "us_ofac_sdn/2024-05-03/sdn.csv",
+        "us_ofac_sdn/2026-06-02/add.csv",
+        "us_ofac_sdn/2026-06-02/alt.csv",
+        "us_ofac_sdn/2025-12-24/sdn_comments.csv",
+        "un_sc/2026-02-27/consolidated.xml",
+        "us_ofac_cons/2025-01-10/CONS_ENHANCED.ZIP",
+        "us_trade_csl/2022/consolidated.csv.gz",
+        "opensanctions_ftm/zala/entities.ftm.json",
+    ]
+    second = run("lists", "load", *[s / r for r in rest], "--db", db)
+    assert second.exit_code == 0, second.output
+    third = run("lists", "load", s / "us_ofac_cons/2025-12/cons_prim.csv", "--db", db)
+    assert third.exit_code == 0, third.output
+    shown = json.loads(run("lists", "show", "--json", "--db", db).stdout)
+    got = sorted((v["source"], v["published"] or "-", v["targets"], v["current"]) for v in shown)
+    assert got == [
+        ("opensanctions_zala", "2026-04-29", 14, True),
+        ("un_sc", "2026-02-27", 1003, True),
+        ("us_ofac_cons", "-", 442, True),  # cons_prim.csv, loaded last
+        ("us_ofac_cons", "2025-01-10", 443, False),  # CONS_ENHANCED, now history
+        ("us_ofac_sdn", "-", 8976, False),  # the 2021-07-07 set, now history
+        ("us_ofac_sdn", "-", 14965, True),
+        ("us_trade_csl", "-", 14160, True),
+    ]
+    # the SDN set took its alias file from 2026: QODS AVIATION INDUSTRIES has OFAC's aliases
+    qods = json.loads(run("entities", "show", "us-ofac-sdn-16418", "--json", "--db", db).stdout)
+    assert qods["entity"]["caption"] == "QODS AVIATION INDUSTRIES"
+    assert "GHODS AVIATION INDUSTRIES" in qods["entity"]["properties"]["alias"]
+    assert qods["list"]["source"] == "us_ofac_sdn" and qods["list"]["current"] is True
+
+
+def test_supplement_file_alone_is_refused(tmp_path: Path, sanctions_dir: Path) -> None:
+    result = run("lists", "load", sanctions_dir / "us_ofac_sdn/2026-06-02/add.csv", "--db", tmp_path / "s.db")
+    assert result.exit_code == 2
+    assert "add.csv: an OFAC address file needs its primary file (sdn.csv)" in result.stderr

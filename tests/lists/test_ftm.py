@@ -71,7 +71,10 @@ def test_duplicate_ids_are_refused() -> None:
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.binary(max_size=400) | st.builds(lambda b: b'{"id": "q", "schema": "Person"' + b, st.binary(max_size=80)))
+@given(
+    st.binary(max_size=400)
+    | st.builds(lambda b: b'{"id": "q", "schema": "Person"' + b, st.binary(max_size=80))
+)
 def test_arbitrary_bytes_end_in_a_clean_error(data: bytes) -> None:
     try:
         ftm.read([ListFile(name="fuzz.json", data=data)])

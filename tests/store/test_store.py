@@ -110,7 +110,7 @@ def test_new_version_replaces_current_and_keeps_history(tmp_path: Path) -> None:
         assert len(store.versions(current_only=True)) == 1
         assert sum(1 for _ in store.iter_entities(source="demo")) == 2
         # an ID only in the older version is still found, from the history
-        entity, origin = store.entity("demo-2")
+        _, origin = store.entity("demo-2")
         assert origin.sha256[0] == "a" and not origin.current
 
 

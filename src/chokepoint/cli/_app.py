@@ -23,8 +23,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-lists_app = typer.Typer(help="Load published sanctions lists and see which versions are loaded.",
-                        no_args_is_help=True)
+lists_app = typer.Typer(
+    help="Load published sanctions lists and see which versions are loaded.", no_args_is_help=True
+)
 entities_app = typer.Typer(help="Look at loaded entities.", no_args_is_help=True)
 app.add_typer(lists_app, name="lists")
 app.add_typer(entities_app, name="entities")

@@ -39,11 +39,17 @@ def demo(db: DbOption = DEFAULT_DB_VALUE) -> None:
             out.print(describe(version, changed), markup=False)
         source = results[0][0].source
         table = Table(title=f"{source}: listed subjects")
-        for name, width in (("listed subject", 44), ("type", 12), ("ref", 8), ("programmes", 36),
-                            ("also known as / IMO", 44)):
+        for name, width in (
+            ("listed subject", 44),
+            ("type", 12),
+            ("ref", 8),
+            ("programmes", 36),
+            ("also known as / IMO", 44),
+        ):
             table.add_column(name, max_width=width)
-        targets = sorted(store.iter_entities(source=source, targets_only=True), key=lambda e: (
-            e.schema.name, e.caption))
+        targets = sorted(
+            store.iter_entities(source=source, targets_only=True), key=lambda e: (e.schema.name, e.caption)
+        )
         for entity in targets:
             aliases = entity.get("alias", quiet=True) + entity.get("weakAlias", quiet=True)
             ids = entity.get("imoNumber", quiet=True)
@@ -57,5 +63,6 @@ def demo(db: DbOption = DEFAULT_DB_VALUE) -> None:
         out.print(table)
         out.print(
             f"{len(targets)} listed subjects loaded. Next: [bold]chokepoint lists load[/bold] the real "
-            "OFAC, UN, CSL or OpenSanctions files (see README), then [bold]chokepoint entities show ID[/bold]."
+            "OFAC, UN, CSL or OpenSanctions files (see README), then "
+            "[bold]chokepoint entities show ID[/bold]."
         )

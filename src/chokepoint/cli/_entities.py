@@ -15,7 +15,7 @@ from chokepoint.store import Store
 
 @entities_app.command("show")
 def show(
-    entity_id: Annotated[str, typer.Argument(metavar="ID", help="Entity ID, e.g. us_ofac_sdn-12345.")],
+    entity_id: Annotated[str, typer.Argument(metavar="ID", help="Entity ID, e.g. us-ofac-sdn-12345.")],
     db: DbOption = DEFAULT_DB_VALUE,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
 ) -> None:

@@ -34,12 +34,17 @@ def load_into(
 ) -> list[tuple[ListVersion, bool]]:
     """Read every path, then make all new versions current in one transaction."""
     with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True,
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
         disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task(f"reading {len(paths)} file(s)", total=None)
-        lists = read_lists(paths, format=format, progress=lambda fmt: progress.update(
-            task, description=f"parsing {fmt}"))
+        lists = read_lists(
+            paths, format=format, progress=lambda fmt: progress.update(task, description=f"parsing {fmt}")
+        )
         progress.update(task, description=f"writing {sum(len(d.entities) for d in lists):,} entities")
         return store.load_versions([(version_record(d), d.entities) for d in lists], force=force)
 
@@ -52,7 +57,9 @@ def load(
         str | None,
         typer.Option("--format", help=f"Force a format: {', '.join(sorted(FORMATS))}."),
     ] = None,
-    force: Annotated[bool, typer.Option("--force", help="Load even if this version is already current.")] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="Load even if this version is already current.")
+    ] = False,
 ) -> None:
     """Load sanctions-list files; each replaces its source's current version atomically."""
     with reporting(), Store(db) as store:
@@ -64,7 +71,9 @@ def load(
 def show(
     db: DbOption = DEFAULT_DB_VALUE,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON for scripts.")] = False,
-    current: Annotated[bool, typer.Option("--current", help="Only the current version of each source.")] = False,
+    current: Annotated[
+        bool, typer.Option("--current", help="Only the current version of each source.")
+    ] = False,
 ) -> None:
     """List the loaded list versions (newest first per source), with their files and counts."""
     with reporting(), Store(db) as store:

@@ -10,4 +10,13 @@ from chokepoint.lists._base import ListData, ListFile, version_record
 from chokepoint.lists._load import FORMATS, detect_format, read_lists
 from chokepoint.lists._open import open_path, unpack
 
-__all__ = ["FORMATS", "ListData", "ListFile", "detect_format", "open_path", "read_lists", "unpack", "version_record"]
+__all__ = [
+    "FORMATS",
+    "ListData",
+    "ListFile",
+    "detect_format",
+    "open_path",
+    "read_lists",
+    "unpack",
+    "version_record",
+]

@@ -14,8 +14,8 @@ import hashlib
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from typing import Protocol
 
 from lxml import etree
@@ -25,12 +25,12 @@ from chokepoint.model import Entity, ListVersion, is_target
 
 __all__ = [
     "ListData",
-    "version_record",
     "ListFile",
     "Reader",
     "csv_rows",
     "decode_text",
     "parse_xml",
+    "version_record",
 ]
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from followthemoney.exc import FollowTheMoneyException
+
 from chokepoint.errors import ListFormatError
 from chokepoint.lists import _csl, _ftm, _ofac_csv, _ofac_xml, _un_xml
 from chokepoint.lists._base import ListData, ListFile, Reader
 from chokepoint.lists._open import open_path
+from chokepoint.model import Entity
 
 __all__ = ["FORMATS", "detect_format", "read_lists"]
 
@@ -67,5 +70,26 @@ def read_lists(
     for fmt, files in groups.items():
         if progress is not None:
             progress(fmt)
-        out.extend(FORMATS[fmt].read(files))
+        for data in FORMATS[fmt].read(files):
+            data.entities = _merge_duplicates(data)
+            out.append(data)
     return out
+
+
+def _merge_duplicates(data: ListData) -> list[Entity]:
+    """One entity per ID: records a list repeats are merged, as FtM merges them."""
+    by_id: dict[str, Entity] = {}
+    for entity in data.entities:
+        key = str(entity.id)
+        seen = by_id.get(key)
+        if seen is None:
+            by_id[key] = entity
+            continue
+        try:
+            by_id[key] = seen.merge(entity)
+        except FollowTheMoneyException as exc:
+            names = ", ".join(f.name for f in data.files)
+            raise ListFormatError(
+                f"two records share the id {key} and cannot be merged: {exc}", path=names
+            ) from None
+    return list(by_id.values())

@@ -17,9 +17,9 @@ from chokepoint.model._entity import (
 from chokepoint.model._version import ListVersion
 
 __all__ = [
+    "TARGET_SCHEMATA",
     "Entity",
     "ListVersion",
-    "TARGET_SCHEMATA",
     "entity_from_dict",
     "entity_to_dict",
     "is_target",

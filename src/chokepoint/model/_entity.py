@@ -34,23 +34,26 @@ TARGET_SCHEMATA = frozenset(
     {"Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane"}
 )
 
-_SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9._-]{0,80}$")
+_SLUG_OK = re.compile(r"^[a-z0-9][a-z0-9.-]{0,80}$")
 
 
 def make_id(source: str, *parts: Any) -> str:
     """A stable, readable entity ID: ``<source>-<ref>``; hashed when the ref is long or odd.
 
     The same source and publisher reference always give the same ID, so a reload of a
-    list keeps the IDs that decisions and alerts point to.
+    list keeps the IDs that decisions and alerts point to. IDs use only letters, digits,
+    ``.`` and ``-`` (``us_ofac_sdn`` becomes ``us-ofac-sdn-…``): FollowTheMoney drops
+    entity references holding anything else.
     """
     clean = [str(p) for p in parts if p is not None and str(p) != ""]
     if not clean:
         raise ValueError("make_id needs at least one non-empty part")
+    prefix = slugify(source, sep="-") or "x"
     slug = slugify("-".join(clean), sep="-") or ""
     if slug and _SLUG_OK.match(slug) and len(clean) == 1:
-        return f"{source}-{slug}"
+        return f"{prefix}-{slug}"
     digest = make_entity_id(source, *clean)
-    return f"{source}-{digest}"
+    return f"{prefix}-{digest}"
 
 
 def make_entity(

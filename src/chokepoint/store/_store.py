@@ -192,9 +192,7 @@ class Store:
             raise NotFound(f"no entity with id {entity_id!r} in the store")
         return entity_from_dict(row.data), _version(row)
 
-    def iter_entities(
-        self, *, source: str | None = None, targets_only: bool = False
-    ) -> Iterator[Entity]:
+    def iter_entities(self, *, source: str | None = None, targets_only: bool = False) -> Iterator[Entity]:
         """Entities of the current versions, optionally one source's or only listed subjects."""
         q = (
             sa.select(entities.c.data)
