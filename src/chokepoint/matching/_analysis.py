@@ -1,0 +1,174 @@
+"""Name analysis: one name string → a :class:`NameForm` ready for fast comparison.
+
+Steps: transliterate to ASCII (:mod:`._translit`), drop bracketed text, undo "LAST, First",
+canonicalise legal forms with rigour and our families (JSC = AO = PAO …), remove titles
+from person names, split digits from letters (vessel numbers), canonicalise generic words
+across languages, and compute each token's skeleton. Results are cached per (name, kind).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rigour.names import replace_org_types_compare
+
+from chokepoint.matching._skeleton import skeleton
+from chokepoint.matching._terms import terms
+from chokepoint.matching._translit import script_of, to_ascii
+
+__all__ = ["GENERIC_WEIGHT", "KINDS", "NameForm", "analyze", "kind_of"]
+
+#: Weight of a generic word ("industries", "company", "al") relative to a distinctive one.
+GENERIC_WEIGHT = 0.2
+
+KINDS = {
+    "Person": "person",
+    "Organization": "org",
+    "Company": "org",
+    "PublicBody": "org",
+    "LegalEntity": "entity",
+    "Vessel": "vessel",
+    "Airplane": "vessel",
+}
+_LEET = re.compile(r"(?<=[a-z])[013579](?=[a-z])")
+_LEET_MAP = {"0": "o", "1": "i", "3": "e", "5": "s", "7": "t", "9": "g"}
+_PATRONYMIC = re.compile(r"(ovich|evich|ovych|ievich|ovna|evna|ivna|ichna|vich|ogly|oglu|qizi|kyzy)$")
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+        "sixteen seventeen eighteen nineteen".split()
+    )
+} | {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "1st": "1", "2nd": "2", "3rd": "3"}
+_TENS = {w: i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_TENS["fourty"] = 4
+_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "der", "de", "la", "du"})
+_BRACKETS = re.compile(r"\([^)]*\)|\[[^]]*\]")
+_SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
+
+
+def _numbers(words: list[str]) -> list[str]:
+    """Number words as digits: "forty four" and "forty-four" → "44", "first"/"1st" → "1"."""
+    out: list[str] = []
+    for word in words:
+        if word in _TENS:
+            out.append(str(_TENS[word] * 10))
+        elif word in _NUMBER_WORDS:
+            digit = _NUMBER_WORDS[word]
+            if out and out[-1].endswith("0") and out[-1][:-1].isdigit() and len(digit) == 1:
+                out[-1] = out[-1][:-1] + digit
+            else:
+                out.append(digit)
+        elif word in ("st", "nd", "rd", "th") and out and out[-1].isdigit():
+            continue
+        else:
+            out.append(word)
+    return out
+
+
+def _bracketed_acronym(text: str) -> str:
+    """Drop a bracketed acronym of the name ("Qods Aviation Industries (QAI)"); keep other brackets."""
+    match = _BRACKETS.search(text)
+    if match is None:
+        return text
+    inner = re.sub(r"[^a-z]", "", match.group(0))
+    outer = [w for w in _SPLIT.split(text[: match.start()]) if w]
+    if inner and len(outer) >= 2 and inner == "".join(w[0] for w in outer)[: len(inner)]:
+        return text[: match.start()] + text[match.end() :]
+    return text.replace("(", " ").replace(")", " ").replace("[", " ").replace("]", " ")
+
+
+def kind_of(schema: str) -> str:
+    """``person``, ``org``, ``entity`` (unknown kind) or ``vessel`` for an FtM schema name."""
+    return KINDS.get(schema, "entity")
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """A name reduced to comparable parts."""
+
+    original: str
+    kind: str
+    script: str
+    tokens: tuple[str, ...]
+    """Transliterated, lowercase tokens without legal forms and titles; numbers apart."""
+    skeletons: tuple[str, ...]
+    weights: tuple[float, ...]
+    """Per token: 1.0 distinctive, GENERIC_WEIGHT for generic words and particles."""
+    numbers: frozenset[str]
+    forms: frozenset[str]
+    """Legal-form families found (``jsc``, ``llc`` …)."""
+
+    @property
+    def joined(self) -> str:
+        return "".join(t for t in self.tokens if not t.isdigit())
+
+    @property
+    def empty(self) -> bool:
+        return not self.tokens
+
+
+def _strip_phrases(words: list[str], phrases: dict[str, str] | frozenset[str]) -> tuple[list[str], set[str]]:
+    """Remove every phrase of ``phrases`` from ``words``; return the rest and what was found."""
+    found: set[str] = set()
+    longest = terms().max_phrase
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in range(min(longest, len(words) - i), 0, -1):
+            phrase = " ".join(words[i : i + size])
+            if phrase in phrases:
+                found.add(phrases[phrase] if isinstance(phrases, dict) else phrase)
+                i += size
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return out, found
+
+
+@lru_cache(maxsize=500_000)
+def analyze(name: str, kind: str = "entity") -> NameForm:
+    """Analyse ``name`` as a name of ``kind`` (see :func:`kind_of`)."""
+    vocab = terms()
+    text = to_ascii(name[:1000])
+    text = _bracketed_acronym(text)
+    if kind == "person" and text.count(",") == 1:
+        last, first = text.split(",")
+        text = f"{first} {last}"
+    if kind != "person":
+        text = replace_org_types_compare(text)
+    text = text.replace(".", "").replace("'", "").replace("`", "")
+    text = _LEET.sub(lambda m: _LEET_MAP[m.group(0)], text)
+    words = _numbers([w for w in _SPLIT.split(text) if w])
+    forms: set[str] = set()
+    if kind == "person":
+        words, _ = _strip_phrases(words, vocab.titles)
+    else:
+        rest, forms = _strip_phrases(words, vocab.forms)
+        words = rest or words  # a name that is only a legal form keeps its words
+    if kind != "person":
+        words = [w for word in words for w in vocab.acronyms.get(word, (word,))]
+    tokens: list[str] = []
+    weights: list[float] = []
+    for word in words:
+        generic = vocab.generic.get(word) if kind != "person" else None
+        tokens.append(generic or word)
+        if generic or word in _PARTICLES:
+            weights.append(GENERIC_WEIGHT)
+        elif kind == "person" and len(word) > 6 and _PATRONYMIC.search(word):
+            weights.append(0.5)  # a patronymic: often left out by whoever writes the name
+        else:
+            weights.append(1.0)
+    return NameForm(
+        original=name,
+        kind=kind,
+        script=script_of(name),
+        tokens=tuple(tokens),
+        skeletons=tuple(skeleton(t) for t in tokens),
+        weights=tuple(weights),
+        numbers=frozenset(t for t in tokens if t.isdigit()),
+        forms=frozenset(forms),
+    )

@@ -1,0 +1,73 @@
+"""The name vocabulary (data/terms.yml): legal forms, generic words, titles.
+
+Loaded once and checked as it loads: a malformed file raises InputError with its path.
+Every spelling is reduced with :func:`to_ascii` so lookups work on transliterated tokens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from chokepoint.errors import InputError
+from chokepoint.matching._translit import to_ascii
+
+__all__ = ["Terms", "terms"]
+
+PATH = Path(__file__).with_name("data") / "terms.yml"
+
+
+@dataclass(frozen=True)
+class Terms:
+    forms: dict[str, str]
+    """Spelling (one or more words) → legal-form family."""
+    generic: dict[str, str]
+    """Generic organisation word → its canonical English word."""
+    titles: frozenset[str]
+    """Titles and ranks, single words or phrases."""
+    acronyms: dict[str, tuple[str, ...]]
+    """Acronym → the words it stands for."""
+    max_phrase: int
+    """Longest phrase (in words) among forms and titles."""
+
+
+def _phrases(data: object, path: Path, key: str) -> dict[str, list[str]]:
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, list) and all(isinstance(x, str) for x in v)
+        for k, v in data.items()
+    ):
+        raise InputError(f"{key} must map names to lists of strings", path=path)
+    return data
+
+
+@cache
+def terms(path: Path = PATH) -> Terms:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise InputError(f"cannot read the name vocabulary: {exc}", path=path) from None
+    if not isinstance(data, dict):
+        raise InputError("the name vocabulary must be a mapping", path=path)
+    forms = {
+        " ".join(to_ascii(s).replace(".", "").split()): family
+        for family, spellings in _phrases(data.get("org_forms"), path, "org_forms").items()
+        for s in [family, *spellings]
+    }
+    generic = {
+        to_ascii(s): canon
+        for canon, spellings in _phrases(data.get("generic"), path, "generic").items()
+        for s in [canon, *spellings]
+    }
+    titles_raw = data.get("titles")
+    if not isinstance(titles_raw, list) or not all(isinstance(t, str) for t in titles_raw):
+        raise InputError("titles must be a list of strings", path=path)
+    titles = frozenset(" ".join(to_ascii(t).split()) for t in titles_raw)
+    raw = data.get("acronyms")
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise InputError("acronyms must map acronyms to their expansion", path=path)
+    acronyms = {to_ascii(k): tuple(to_ascii(v).split()) for k, v in raw.items()}
+    longest = max(len(p.split()) for p in [*forms, *titles])
+    return Terms(forms=forms, generic=generic, titles=titles, acronyms=acronyms, max_phrase=longest)

@@ -1,0 +1,101 @@
+"""Script detection and transliteration of names to lowercase ASCII.
+
+Persian and Arabic (with پ چ ژ گ ک ی and the zero-width non-joiner) and Cyrillic (Russian,
+Ukrainian, Belarusian) use our own tables, tuned for names: long vowels ا و ی become
+vowels inside a word and consonants where they start one, خ is ``kh``, х is ``kh``.
+Other scripts go through normality's ICU-based ``ascii_text``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from normality import ascii_text
+
+__all__ = ["script_of", "to_ascii"]
+
+_CYRILLIC = dict(
+    zip(
+        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў",
+        "a b v g d e e zh z i y k l m n o p r s t u f kh ts ch sh shch - y - e yu ya i yi ye g w".split(),
+        strict=True,
+    )
+)
+_CYRILLIC = {k: ("" if v == "-" else v) for k, v in _CYRILLIC.items()}
+
+# Arabic-script consonants; the long vowels and hamza carriers are handled in _arabic().
+_ARABIC = {
+    "ب": "b", "پ": "p", "ت": "t", "ث": "s", "ج": "j", "چ": "ch", "ح": "h", "خ": "kh", "د": "d",
+    "ذ": "z", "ر": "r", "ز": "z", "ژ": "zh", "س": "s", "ش": "sh", "ص": "s", "ض": "z", "ط": "t",
+    "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ک": "k", "ك": "k", "گ": "g", "ل": "l",
+    "م": "m", "ن": "n", "ه": "h", "ة": "a", "ء": "", "ؤ": "", "ئ": "", "ى": "a",
+}  # fmt: skip
+_ALEF = set("اآأإٱ")
+_WAW = "و"
+_YEH = set("یيې")
+_ZWNJ = "\u200c"
+_HARAKAT = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}  # short vowels, tatweel
+
+
+def script_of(text: str) -> str:
+    """``latin``, ``cyrillic``, ``arabic``, ``other`` or ``mixed`` for the letters of ``text``."""
+    seen: set[str] = set()
+    for char in text:
+        if not char.isalpha():
+            continue
+        code = ord(char)
+        if code < 0x250:
+            seen.add("latin")
+        elif 0x400 <= code < 0x530:
+            seen.add("cyrillic")
+        elif 0x600 <= code < 0x700 or 0xFB50 <= code < 0xFF00 or 0x750 <= code < 0x780:
+            seen.add("arabic")
+        else:
+            seen.add("other")
+    if not seen:
+        return "latin"
+    return seen.pop() if len(seen) == 1 else "mixed"
+
+
+def _arabic_word(word: str) -> str:
+    chars = [c for c in word if c not in _HARAKAT and c != _ZWNJ]
+    out: list[str] = []
+    for i, char in enumerate(chars):
+        prev = chars[i - 1] if i else ""
+        if char in _ALEF:
+            out.append("i" if char == "إ" else "a")
+        elif char == _WAW:
+            # a consonant at the start of a word or after a vowel letter, else the vowel u/o
+            out.append("v" if i == 0 or prev in _ALEF or prev == _WAW else "u")
+        elif char in _YEH:
+            out.append("y" if i == 0 or prev in _ALEF else "i")
+        else:
+            out.append(_ARABIC.get(char, char))
+    text = "".join(out)
+    if text.startswith("al") and len(text) > 4 and chars[:2] == ["ا", "ل"]:
+        text = "al " + text[2:]
+    return text
+
+
+def _arabic(text: str) -> str:
+    return " ".join(_arabic_word(w) for w in text.replace(_ZWNJ, "").split())
+
+
+@lru_cache(maxsize=200_000)
+def to_ascii(text: str) -> str:
+    """Lowercase ASCII for any name; letters of unknown scripts go through ICU."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if text.isascii():
+        return text
+    out: list[str] = []
+    for word in text.split():
+        script = script_of(word)
+        if script == "cyrillic":
+            out.append("".join(_CYRILLIC.get(c, c) for c in word))
+        elif script == "arabic":
+            out.append(_arabic(word))
+        else:
+            out.append((ascii_text(word) or "").lower())
+    result = " ".join(out)
+    return result if result.isascii() else (ascii_text(result) or "").lower()
