@@ -41,10 +41,10 @@ _NUMBER_WORDS = {
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
         "sixteen seventeen eighteen nineteen".split()
     )
-} | {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "1st": "1", "2nd": "2", "3rd": "3"}
-_TENS = {w: i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+} | {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "1st": "1", "2nd": "2"}
+_TENS = {w: i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _TENS["fourty"] = 4
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "abu", "ben", "van", "von", "der", "de", "la", "du"})
+_PARTICLES = frozenset("al el bin ibn bint abu ben van von der de la du".split())
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 

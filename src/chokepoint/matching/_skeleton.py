@@ -1,8 +1,8 @@
 """Vowel-insensitive consonant skeletons for romanised Persian, Arabic and Russian names.
 
 Equivalence classes: q/gh/g/k/c → k, kh/h → h, w/v/f/ph → f, p/b → b (Arabic has no p),
-z/s → s (ز ذ ض ظ), j/dj/zh → j, th/t → t, dh/d → d, x → ks; an h before a consonant or at the end dropped; vowels (a e i o u y)
-dropped; doubled letters collapsed. So Qasem,
+z/s → s (ز ذ ض ظ), j/dj/zh → j, th/t → t, dh/d → d, x → ks; an h before a consonant or at
+the end dropped; vowels (a e i o u y) dropped; doubled letters collapsed. So Qasem,
 Ghassem and قاسم (qasm) share ``ksm``; Damavandian and دماوندیان (dmavndian) share
 ``dmfndn``; Bagheri and Baqeri share ``bkr``.
 """
