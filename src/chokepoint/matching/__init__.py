@@ -2,7 +2,9 @@
 
 Names are transliterated (Persian, Arabic, Cyrillic), reduced to tokens and romanisation
 skeletons, legal forms and generic words are set apart, and two names are compared by
-aligning their tokens. :func:`compare_names` scores two names.
+aligning their tokens. :func:`compare_names` scores two names; a :class:`Matcher` built from
+the listed entities retrieves candidates for a :class:`Query` and scores them with
+secondary features (birth date, country, identifiers, gender), each explained.
 """
 
 from chokepoint.matching._analysis import NameForm, analyze, kind_of
@@ -15,24 +17,37 @@ from chokepoint.matching._bench import (
     read_pair_cases,
 )
 from chokepoint.matching._compare import NameScore
+from chokepoint.matching._index import NameIndex
+from chokepoint.matching._matcher import CANDIDATES, Match, Matcher
 from chokepoint.matching._names import DEFAULT_THRESHOLD, best_name_score, compare_names
+from chokepoint.matching._query import Query, Target
+from chokepoint.matching._score import Feature, Scored, score_target
 from chokepoint.matching._skeleton import skeleton
 from chokepoint.matching._translit import script_of, to_ascii
 
 __all__ = [
+    "CANDIDATES",
     "DEFAULT_THRESHOLD",
     "PAIR_COLUMNS",
+    "Feature",
+    "Match",
+    "Matcher",
     "NameForm",
+    "NameIndex",
     "NameScore",
     "PairCase",
     "PairMetrics",
     "PairReport",
+    "Query",
+    "Scored",
+    "Target",
     "analyze",
     "best_name_score",
     "compare_names",
     "evaluate_pairs",
     "kind_of",
     "read_pair_cases",
+    "score_target",
     "script_of",
     "skeleton",
     "to_ascii",

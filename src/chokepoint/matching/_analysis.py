@@ -44,16 +44,21 @@ _NUMBER_WORDS = {
 } | {"first": "1", "second": "2", "third": "3", "fourth": "4", "fifth": "5", "1st": "1", "2nd": "2"}
 _TENS = {w: i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split())}
 _TENS["fourty"] = 4
+_ROMAN = {r: str(i) for i, r in enumerate("_ i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split()) if i}
+_ROMAN |= {"xx": "20", "xxx": "30"}
 _PARTICLES = frozenset("al el bin ibn bint abu ben van von der de la du".split())
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 
 
-def _numbers(words: list[str]) -> list[str]:
-    """Number words as digits: "forty four" and "forty-four" → "44", "first"/"1st" → "1"."""
+def _numbers(words: list[str], *, roman: bool = False) -> list[str]:
+    """Number words as digits: "forty four" and "forty-four" → "44", "first"/"1st" → "1";
+    Roman numerals after the first word too when ``roman`` ("Fund VIII" → "8")."""
     out: list[str] = []
-    for word in words:
-        if word in _TENS:
+    for pos, word in enumerate(words):
+        if roman and pos > 0 and word in _ROMAN:
+            out.append(_ROMAN[word])
+        elif word in _TENS:
             out.append(str(_TENS[word] * 10))
         elif word in _NUMBER_WORDS:
             digit = _NUMBER_WORDS[word]
@@ -142,7 +147,7 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
         text = replace_org_types_compare(text)
     text = text.replace(".", "").replace("'", "").replace("`", "")
     text = _LEET.sub(lambda m: _LEET_MAP[m.group(0)], text)
-    words = _numbers([w for w in _SPLIT.split(text) if w])
+    words = _numbers([w for w in _SPLIT.split(text) if w], roman=kind != "person")
     forms: set[str] = set()
     if kind == "person":
         words, _ = _strip_phrases(words, vocab.titles)

@@ -1,0 +1,113 @@
+"""Score a query against a listed target: the name score, then secondary features.
+
+Birth dates, countries, identifiers and gender raise or lower the name score by fixed
+amounts; each feature says what it compared. A shared identifier (IMO, passport,
+registration number) is strong evidence on its own; a different full birth date or
+gender is strong evidence against.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chokepoint.matching._analysis import analyze
+from chokepoint.matching._compare import NameScore, compare_forms
+from chokepoint.matching._query import Query, Target
+
+__all__ = ["Feature", "Scored", "score_target"]
+
+WEAK_ALIAS = 0.9  # a weak alias ("a.k.a. 'X'", low quality) counts for less
+DOB_SAME = 0.08
+DOB_YEAR = 0.03
+DOB_DIFFERENT = -0.25
+COUNTRY_SAME = 0.02
+COUNTRY_DIFFERENT = -0.08
+ID_SAME = 0.35
+GENDER_DIFFERENT = -0.2
+COMPATIBLE = {
+    "person": {"person", "entity"},
+    "org": {"org", "entity"},
+    "entity": {"person", "org", "entity", "vessel"},
+    "vessel": {"vessel", "entity"},
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Feature:
+    name: str
+    delta: float
+    detail: str
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    target: Target
+    score: float
+    name: NameScore
+    features: tuple[Feature, ...]
+
+    @property
+    def explanation(self) -> str:
+        parts = [
+            f"name {self.name.score:.2f}: '{self.name.left}' ~ '{self.name.right}' ({self.name.explanation})"
+        ]
+        parts += [f"{f.name} {f.delta:+.2f}: {f.detail}" for f in self.features]
+        return "; ".join(parts)
+
+
+def _best_name(query: Query, target: Target) -> NameScore:
+    kind = target.kind if query.kind == "entity" else query.kind
+    best = NameScore(0.0, "", "", "no names")
+    forms = [analyze(n, kind) for n in query.names]
+    for names, factor in ((target.names, 1.0), (target.weak_names, WEAK_ALIAS)):
+        for name in names:
+            other = analyze(name, kind)
+            for form in forms:
+                result = compare_forms(form, other)
+                score = result.score * factor
+                if score > best.score:
+                    note = "" if factor == 1.0 else "; weak alias"
+                    best = NameScore(score, result.left, result.right, result.explanation + note)
+                    if score >= 1.0:
+                        return best
+    return best
+
+
+def _dates(query: Query, target: Target) -> Feature | None:
+    if not query.birth_dates or not target.birth_dates:
+        return None
+    if query.birth_dates & target.birth_dates:
+        return Feature("birth date", DOB_SAME, f"same ({sorted(query.birth_dates & target.birth_dates)[0]})")
+    years_q = {d[:4] for d in query.birth_dates}
+    years_t = {d[:4] for d in target.birth_dates}
+    if years_q & years_t:
+        return Feature("birth date", DOB_YEAR, f"same year ({sorted(years_q & years_t)[0]})")
+    close = any(abs(int(a) - int(b)) <= 1 for a in years_q for b in years_t if a.isdigit() and b.isdigit())
+    if close:
+        return None
+    shown = f"{sorted(query.birth_dates)[0]} vs {sorted(target.birth_dates)[0]}"
+    return Feature("birth date", DOB_DIFFERENT, f"different ({shown})")
+
+
+def score_target(query: Query, target: Target) -> Scored | None:
+    """The scored comparison, or None when the kinds cannot be the same party."""
+    if target.kind not in COMPATIBLE[query.kind]:
+        return None
+    name = _best_name(query, target)
+    features: list[Feature] = []
+    if shared := query.identifiers & target.identifiers:
+        features.append(Feature("identifier", ID_SAME, f"same identifier {sorted(shared)[0]}"))
+    if (dates := _dates(query, target)) is not None:
+        features.append(dates)
+    if query.countries and target.countries:
+        if query.countries & target.countries:
+            features.append(
+                Feature("country", COUNTRY_SAME, f"same ({sorted(query.countries & target.countries)[0]})")
+            )
+        else:
+            shown = f"{'/'.join(sorted(query.countries))} vs {'/'.join(sorted(target.countries))}"
+            features.append(Feature("country", COUNTRY_DIFFERENT, f"different ({shown})"))
+    if query.gender and target.gender and query.gender != target.gender:
+        features.append(Feature("gender", GENDER_DIFFERENT, f"{query.gender} vs {target.gender}"))
+    score = name.score + sum(f.delta for f in features)
+    return Scored(target, max(0.0, min(1.0, score)), name, tuple(features))
