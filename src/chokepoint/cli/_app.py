@@ -2,18 +2,31 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated
+from pathlib import Path
+from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
 
-from chokepoint.errors import ChokepointError
+from chokepoint.errors import ChokepointError, InputError
 from chokepoint.settings import DEFAULT_DB
 from chokepoint.store import Store
 
-__all__ = ["DbOption", "app", "entities_app", "err", "lists_app", "open_store", "out", "reporting"]
+__all__ = [
+    "DbOption",
+    "app",
+    "atomic_output",
+    "entities_app",
+    "err",
+    "lists_app",
+    "open_store",
+    "out",
+    "reporting",
+]
 
 app = typer.Typer(
     name="chokepoint",
@@ -59,3 +72,19 @@ def reporting() -> Iterator[None]:
 
 def open_store(db: str) -> Store:
     return Store(db)
+
+
+@contextmanager
+def atomic_output(path: Path, *, newline: str = "") -> Iterator[TextIO]:
+    """Write ``path`` through a temporary file beside it; on error nothing is left behind."""
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise InputError("the output folder does not exist", path=path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+            yield handle
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -20,7 +20,7 @@ from chokepoint.matching._compare import NameScore
 from chokepoint.matching._index import NameIndex
 from chokepoint.matching._matcher import CANDIDATES, Match, Matcher
 from chokepoint.matching._names import DEFAULT_THRESHOLD, best_name_score, compare_names
-from chokepoint.matching._query import Query, Target
+from chokepoint.matching._query import MAX_NAME, Query, Target
 from chokepoint.matching._score import Feature, Scored, score_target
 from chokepoint.matching._skeleton import skeleton
 from chokepoint.matching._translit import script_of, to_ascii
@@ -28,6 +28,7 @@ from chokepoint.matching._translit import script_of, to_ascii
 __all__ = [
     "CANDIDATES",
     "DEFAULT_THRESHOLD",
+    "MAX_NAME",
     "PAIR_COLUMNS",
     "Feature",
     "Match",

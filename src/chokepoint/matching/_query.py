@@ -137,6 +137,6 @@ class Target:
             ),
             gender=(entity.get("gender", quiet=True) or [None])[0],
             list_ref=list_ref,
-            source=sorted(entity.datasets)[0] if entity.datasets else None,
+            source=entity.context.get("source") or (sorted(entity.datasets)[0] if entity.datasets else None),
             datasets=tuple(sorted(entity.datasets)),
         )

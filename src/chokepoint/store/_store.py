@@ -193,9 +193,11 @@ class Store:
         return entity_from_dict(row.data), _version(row)
 
     def iter_entities(self, *, source: str | None = None, targets_only: bool = False) -> Iterator[Entity]:
-        """Entities of the current versions, optionally one source's or only listed subjects."""
+        """Entities of the current versions, optionally one source's or only listed subjects.
+
+        Each carries the store's source name in ``entity.context["source"]``."""
         q = (
-            sa.select(entities.c.data)
+            sa.select(entities.c.data, entities.c.source)
             .join(list_versions, entities.c.version_id == list_versions.c.id)
             .where(list_versions.c.current)
         )
@@ -205,7 +207,9 @@ class Store:
             q = q.where(entities.c.target)
         with self.engine.connect() as conn:
             for row in conn.execution_options(yield_per=BATCH).execute(q):
-                yield entity_from_dict(row.data)
+                entity = entity_from_dict(row.data)
+                entity.context["source"] = row.source
+                yield entity
 
     def count_entities(self, *, current_only: bool = True) -> int:
         q = sa.select(sa.func.count()).select_from(entities)
