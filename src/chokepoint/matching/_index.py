@@ -1,9 +1,10 @@
-"""Candidate retrieval: an in-memory inverted index over listed names.
+"""Candidate retrieval: an in-memory inverted index over every listed name.
 
 Keys per name token: the token, its romanisation skeleton, and (for tokens of four or
 more letters) its single-letter deletions, so one typo, a different romanisation or a
-reordered name still finds the entry. Candidates are ranked by the summed inverse
-document frequency of the query tokens they share, and only the best few are scored.
+reordered name still finds the entry. Names are ranked by the summed inverse document
+frequency of the query tokens they share; only the best names are then scored in full,
+which is what keeps a query near a millisecond.
 """
 
 from __future__ import annotations
@@ -11,69 +12,103 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
 
 from chokepoint.matching._analysis import NameForm, analyze
 from chokepoint.matching._query import Query, Target
 
-__all__ = ["NameIndex"]
+__all__ = ["Candidate", "NameIndex"]
 
 MIN_DELETE_LEN = 4
+COMMON = 2000  # keys on more names than this (e.g. "mohammad") only count with rarer ones
 
 
 def _deletions(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))}
 
 
-def _keys(form: NameForm) -> Iterable[tuple[int, str]]:
-    """(token position, key) pairs for one analysed name."""
-    for pos, (token, skel) in enumerate(zip(form.tokens, form.skeletons, strict=True)):
-        yield pos, "t" + token
+def _keys(form: NameForm) -> Iterable[str]:
+    for token, skel in zip(form.tokens, form.skeletons, strict=True):
+        yield "t" + token
         if len(skel) >= 2:
-            yield pos, "k" + skel
+            yield "k" + skel
         if len(token) >= MIN_DELETE_LEN and not token.isdigit():
             for variant in _deletions(token):
-                yield pos, "d" + variant
+                yield "d" + variant
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A target with those of its names that the query reached."""
+
+    target: Target
+    names: tuple[tuple[NameForm, bool], ...]
+    """(analysed name, is a weak alias) pairs."""
 
 
 class NameIndex:
-    """Token, skeleton and typo keys → target positions; ranks candidates by IDF overlap."""
+    """Token, skeleton and typo keys → listed names; ranks names by IDF overlap."""
 
     def __init__(self, targets: list[Target]) -> None:
         self.targets = targets
+        self.names: list[tuple[int, NameForm, bool]] = []
         postings: dict[str, set[int]] = defaultdict(set)
         for target in targets:
-            for name in (*target.names, *target.weak_names):
-                for _, key in _keys(analyze(name, target.kind)):
-                    postings[key].add(target.index)
-        self.postings = {k: tuple(v) for k, v in postings.items()}
-        total = max(1, len(targets))
+            for weak, names in ((False, target.names), (True, target.weak_names)):
+                for name in names:
+                    form = analyze(name, target.kind)
+                    if form.empty:
+                        continue
+                    name_id = len(self.names)
+                    self.names.append((target.index, form, weak))
+                    for key in _keys(form):
+                        postings[key].add(name_id)
+        self.postings = {k: np.fromiter(v, dtype=np.int32, count=len(v)) for k, v in postings.items()}
+        total = max(1, len(self.names))
         self.idf = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
 
     def __len__(self) -> int:
         return len(self.targets)
 
-    def _lookup(self, token: str, skel: str) -> list[str]:
-        keys = ["t" + token, "d" + token]
+    def _lookup(self, token: str, skel: str) -> list[tuple[str, float]]:
+        keys = [("t" + token, 1.0), ("d" + token, 0.8)]
         if len(skel) >= 2:
-            keys.append("k" + skel)
+            keys.append(("k" + skel, 0.9))
         if len(token) >= MIN_DELETE_LEN and not token.isdigit():
-            keys += ["t" + v for v in _deletions(token)] + ["d" + v for v in _deletions(token)]
-        return [k for k in keys if k in self.postings]
+            for variant in _deletions(token):
+                keys += [("t" + variant, 0.8), ("d" + variant, 0.8)]
+        return [(k, f) for k, f in keys if k in self.postings]
 
-    def candidates(self, query: Query, limit: int = 20) -> list[Target]:
-        """The ``limit`` targets sharing the most (rare) name tokens with the query."""
-        kind = query.kind
-        scores: dict[int, float] = defaultdict(float)
+    def candidates(self, query: Query, limit: int = 10) -> list[Candidate]:
+        """Up to ``limit`` targets whose names share the most (rare) tokens with the query."""
+        scores = np.zeros(len(self.names), dtype=np.float32)
         for name in query.names:
-            form = analyze(name, kind)
+            form = analyze(name, query.kind)
             for token, skel, weight in zip(form.tokens, form.skeletons, form.weights, strict=True):
-                best: dict[int, float] = {}
-                for key in self._lookup(token, skel):
-                    idf = self.idf[key] * (1.0 if key[0] == "t" and key[1:] == token else 0.8)
-                    for idx in self.postings[key]:
-                        if best.get(idx, 0.0) < idf:
-                            best[idx] = idf
-                for idx, value in best.items():
-                    scores[idx] += value * weight
-        ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)[:limit]
-        return [self.targets[i] for i, _ in ranked]
+                found = self._lookup(token, skel)
+                rare = [kf for kf in found if len(self.postings[kf[0]]) <= COMMON] or found[:1]
+                if not rare:
+                    continue
+                best = np.zeros_like(scores)
+                for key, factor in rare:
+                    hits = self.postings[key]  # unique name ids: plain fancy indexing is safe
+                    best[hits] = np.maximum(best[hits], self.idf[key] * factor)
+                scores += best * weight
+        top = min(len(scores), limit * 6)
+        if top == 0:
+            return []
+        ids = np.argpartition(-scores, top - 1)[:top]
+        ids = ids[np.argsort(-scores[ids], kind="stable")]
+        chosen: dict[int, list[tuple[NameForm, bool]]] = {}
+        for name_id in ids.tolist():
+            if scores[name_id] <= 0:
+                break
+            target, form, weak = self.names[name_id]
+            if target not in chosen:
+                if len(chosen) >= limit:
+                    continue
+                chosen[target] = []
+            chosen[target].append((form, weak))
+        return [Candidate(self.targets[t], tuple(names)) for t, names in chosen.items()]

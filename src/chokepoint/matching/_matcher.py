@@ -14,7 +14,7 @@ from chokepoint.model import Entity, is_target, list_ref
 __all__ = ["CANDIDATES", "Match", "Matcher"]
 
 #: How many retrieved candidates are scored in full per query.
-CANDIDATES = 25
+CANDIDATES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +55,8 @@ class Matcher:
         """Candidates scoring at least ``cutoff``, best first; ``match`` marks those ≥ threshold."""
         threshold = DEFAULT_THRESHOLD if threshold is None else threshold
         results: list[Scored] = []
-        for target in self.index.candidates(query, CANDIDATES):
-            scored = score_target(query, target)
+        for candidate in self.index.candidates(query, CANDIDATES):
+            scored = score_target(query, candidate.target, candidate.names)
             if scored is not None and scored.score >= cutoff:
                 results.append(scored)
         results.sort(key=lambda s: s.score, reverse=True)

@@ -8,9 +8,10 @@ gender is strong evidence against.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from chokepoint.matching._analysis import analyze
+from chokepoint.matching._analysis import NameForm, analyze
 from chokepoint.matching._compare import NameScore, compare_forms
 from chokepoint.matching._query import Query, Target
 
@@ -55,21 +56,22 @@ class Scored:
         return "; ".join(parts)
 
 
-def _best_name(query: Query, target: Target) -> NameScore:
+def _best_name(query: Query, target: Target, names: Sequence[tuple[NameForm, bool]] | None) -> NameScore:
     kind = target.kind if query.kind == "entity" else query.kind
+    if names is None:
+        names = [(analyze(n, kind), False) for n in target.names]
+        names += [(analyze(n, kind), True) for n in target.weak_names]
     best = NameScore(0.0, "", "", "no names")
     forms = [analyze(n, kind) for n in query.names]
-    for names, factor in ((target.names, 1.0), (target.weak_names, WEAK_ALIAS)):
-        for name in names:
-            other = analyze(name, kind)
-            for form in forms:
-                result = compare_forms(form, other)
-                score = result.score * factor
-                if score > best.score:
-                    note = "" if factor == 1.0 else "; weak alias"
-                    best = NameScore(score, result.left, result.right, result.explanation + note)
-                    if score >= 1.0:
-                        return best
+    for other, weak in names:
+        for form in forms:
+            result = compare_forms(form, other)
+            score = result.score * (WEAK_ALIAS if weak else 1.0)
+            if score > best.score:
+                note = "; weak alias" if weak else ""
+                best = NameScore(score, result.left, result.right, result.explanation + note)
+                if score >= 1.0:
+                    return best
     return best
 
 
@@ -89,11 +91,17 @@ def _dates(query: Query, target: Target) -> Feature | None:
     return Feature("birth date", DOB_DIFFERENT, f"different ({shown})")
 
 
-def score_target(query: Query, target: Target) -> Scored | None:
-    """The scored comparison, or None when the kinds cannot be the same party."""
+def score_target(
+    query: Query, target: Target, names: Sequence[tuple[NameForm, bool]] | None = None
+) -> Scored | None:
+    """The scored comparison, or None when the kinds cannot be the same party.
+
+    ``names`` limits the name comparison to those (analysed name, weak) pairs, as the index
+    hands them over; by default every name of the target is compared.
+    """
     if target.kind not in COMPATIBLE[query.kind]:
         return None
-    name = _best_name(query, target)
+    name = _best_name(query, target, names)
     features: list[Feature] = []
     if shared := query.identifiers & target.identifiers:
         features.append(Feature("identifier", ID_SAME, f"same identifier {sorted(shared)[0]}"))
