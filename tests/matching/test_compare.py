@@ -22,6 +22,13 @@ from chokepoint.matching import DEFAULT_THRESHOLD, compare_names
         ("Person", "Sergey Lavrov", "Sergey Viktorovich LAVROV"),  # a patronymic left out
         ("Person", "VladimirPutin", "Vladimir Putin"),
         ("Person", "Ig0r Sech1n", "Igor Sechin"),
+        ("Person", "Mohammad AKBARZADEH", "محمد اکبرزاده"),  # EU Iran listing, Latin vs Persian
+        (
+            "Company",
+            "Joint Stock Company Federal Research and Production Center Altai",
+            "Акционерное Общество «Федеральный Научно-Производственный Центр «Алтай» (АО «ФНПЦ «Алтай»)",
+        ),
+        ("Company", "IRGC SSJO", "Islamic Revolutionary Guard Corps Self-Sufficiency Jihad Organization"),
     ],
 )
 def test_same_party_scores_above_threshold(schema: str, left: str, right: str) -> None:
@@ -37,6 +44,7 @@ def test_same_party_scores_above_threshold(schema: str, left: str, right: str) -
         ("Person", "SALMAN BIN MUHAMMAD AL-RAWI", "MUHAMMAD BIN SALMAN AL-RAWI"),  # father and son
         ("Person", "Sergey Viktorovich Lavrov", "Sergey Borisovitch Lavrov"),  # other patronymic
         ("Person", "Roger Federman", "Roger Federer"),
+        ("Vessel", "PORT OLYA-1", "PORT OLYA-3"),
         ("Person", "JAMAL MUSTAFA ABDALLAH SULTAN AL-DULAIMI", "JAMAL MUSTAFA ABDALLAH SULTAN AL-TIKRITI"),
     ],
 )  # fmt: skip

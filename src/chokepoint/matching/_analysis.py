@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from rigour.names import replace_org_types_compare
 
-from chokepoint.matching._skeleton import skeleton
+from chokepoint.matching._skeleton import skeleton, soft_skeleton
 from chokepoint.matching._terms import terms
 from chokepoint.matching._translit import script_of, to_ascii
 
@@ -74,15 +74,30 @@ def _numbers(words: list[str], *, roman: bool = False) -> list[str]:
 
 
 def _bracketed_acronym(text: str) -> str:
-    """Drop a bracketed acronym of the name ("Qods Aviation Industries (QAI)"); keep other brackets."""
+    """Drop brackets that restate the name: its acronym ("Qods Aviation Industries (QAI)") or a
+    short form sharing a word with it ("… «Altai» (AO FNPTs «Altai»)"); keep others ("(France)")."""
     match = _BRACKETS.search(text)
     if match is None:
         return text
-    inner = re.sub(r"[^a-z]", "", match.group(0))
-    outer = [w for w in _SPLIT.split(text[: match.start()]) if w]
-    if inner and len(outer) >= 2 and inner == "".join(w[0] for w in outer)[: len(inner)]:
-        return text[: match.start()] + text[match.end() :]
+    inside = [w for w in _SPLIT.split(match.group(0)) if w]
+    outside = [w for w in _SPLIT.split(text[: match.start()] + " " + text[match.end() :]) if w]
+    inner = "".join(inside)
+    acronym = len(outside) >= 2 and inner and inner == "".join(w[0] for w in outside)[: len(inner)]
+    restated = any(len(w) > 3 and w in outside for w in inside)
+    if acronym or restated:
+        return text[: match.start()] + " " + text[match.end() :]
     return text.replace("(", " ").replace(")", " ").replace("[", " ").replace("]", " ")
+
+
+def _drop_own_acronym(words: list[str]) -> list[str]:
+    """Drop a word that is the initials of the name's other words ("AIG - Armament Industries Group")."""
+    if len(words) < 3:
+        return words
+    for i, word in enumerate(words):
+        rest = words[:i] + words[i + 1 :]
+        if 2 <= len(word) <= 6 and word == "".join(w[0] for w in rest):
+            return rest
+    return words
 
 
 def kind_of(schema: str) -> str:
@@ -100,6 +115,8 @@ class NameForm:
     tokens: tuple[str, ...]
     """Transliterated, lowercase tokens without legal forms and titles; numbers apart."""
     skeletons: tuple[str, ...]
+    softs: tuple[str, ...]
+    """Per token: :func:`soft_skeleton` of its skeleton."""
     weights: tuple[float, ...]
     """Per token: 1.0 distinctive, GENERIC_WEIGHT for generic words and particles."""
     numbers: frozenset[str]
@@ -155,6 +172,7 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
         rest, forms = _strip_phrases(words, vocab.forms)
         words = rest or words  # a name that is only a legal form keeps its words
     if kind != "person":
+        words = _drop_own_acronym(words)
         words = [w for word in words for w in vocab.acronyms.get(word, (word,))]
     tokens: list[str] = []
     weights: list[float] = []
@@ -173,6 +191,7 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
         script=script_of(name),
         tokens=tuple(tokens),
         skeletons=tuple(skeleton(t) for t in tokens),
+        softs=tuple(soft_skeleton(skeleton(t)) for t in tokens),
         weights=tuple(weights),
         numbers=frozenset(t for t in tokens if t.isdigit()),
         forms=frozenset(forms),

@@ -9,18 +9,19 @@ name, a patronymic) cost half their weight; unpaired tokens on both sides are a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
 from chokepoint.matching._analysis import NameForm
-from chokepoint.matching._skeleton import skeleton
+from chokepoint.matching._rewrite import expand_initials, merge_splits
 
 __all__ = ["NameScore", "compare_forms", "token_similarity"]
 
 CONFLICT = 0.7  # factor when both names have distinctive words the other lacks
 LONE_ORG = 0.75  # cost of a word only one organisation name has (persons: 0.5, a middle name)
-NUMBERS_DIFFER = 0.8  # cap when the numbers differ (Omskiy-103 / Omskiy-119: review, rank lower)
+NUMBERS_DIFFER = 0.8  # cap when the numbers differ (Trust 2004-1 / 2004-2: review, rank lower)
+VESSEL_NUMBERS_DIFFER = 0.7  # vessels: Omskiy-103 and Omskiy-119 are two ships
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +38,22 @@ def _edits_allowed(a: str, b: str) -> int:
     return min(len(a), len(b)) // 4
 
 
-def token_similarity(a: str, b: str, sa: str, sb: str, *, initials: bool = False) -> tuple[float, str]:
-    """Similarity of two tokens (0..1) and how they matched ("" when they do not)."""
+def token_similarity(
+    a: str,
+    b: str,
+    sa: str,
+    sb: str,
+    fa: str = "",
+    fb: str = "",
+    *,
+    initials: bool = False,
+    latin: bool = False,
+    arabic: bool = False,
+) -> tuple[float, str]:
+    """Similarity of two tokens (0..1) and how they matched ("" when they do not).
+
+    ``sa``/``sb`` are the tokens' skeletons, ``fa``/``fb`` their soft skeletons; ``latin``
+    says both names are in Latin letters, ``arabic`` that one is in Arabic script."""
     if a == b:
         return 1.0, "same"
     if a.isdigit() or b.isdigit():
@@ -46,10 +61,14 @@ def token_similarity(a: str, b: str, sa: str, sb: str, *, initials: bool = False
     if len(a) == 1 or len(b) == 1:
         return (0.8, "initial") if initials and a[0] == b[0] else (0.0, "")
     if sa and sa == sb and (len(sa) >= 2 or a[0] == b[0]):
+        if latin and OSA.distance(a, b) > max(2, len(a) // 3):
+            return 0.75, "romanisation"  # both written in Latin letters, vowels far apart (Mohammad/Mahmoud)
         return (0.95 if len(sa) >= 3 else 0.9), "romanisation"
     edits = OSA.distance(a, b)
     if edits <= _edits_allowed(a, b):
         return 1.0 - 0.06 * edits, "spelling"
+    if arabic and len(fa) >= 3 and fa == fb:
+        return 0.88, "romanisation"  # Arabic script: h and j/g are written loosely
     return 0.0, ""
 
 
@@ -67,48 +86,6 @@ def _acronym(short: NameForm, long: NameForm) -> bool:
     if len(short.tokens) != 1 or not 2 <= len(short.tokens[0]) <= 6 or len(long.tokens) < 2:
         return False
     return short.tokens[0] == "".join(t[0] for t in long.tokens)
-
-
-def _merge_splits(a: NameForm, b: NameForm) -> NameForm:
-    """Join adjacent tokens of ``a`` whose concatenation (or initials) is a token of ``b``.
-
-    "Patr ushev" ~ "Patrushev", "Andrang Heta" ~ "Ndrangheta", "J C" ~ "JC".
-    """
-    if len(a.tokens) < 2:
-        return a
-    targets = set(b.tokens)
-    tokens, skeletons, weights = list(a.tokens), list(a.skeletons), list(a.weights)
-    i, changed = 0, False
-    while i < len(tokens) - 1:
-        if tokens[i] in targets or tokens[i + 1] in targets or tokens[i].isdigit() or tokens[i + 1].isdigit():
-            i += 1
-            continue
-        joined = tokens[i] + tokens[i + 1]
-        if any(t == joined or (len(t) > 5 and OSA.distance(t, joined) <= 1) for t in targets):
-            tokens[i : i + 2] = [joined]
-            skeletons[i : i + 2] = [skeleton(joined)]
-            weights[i : i + 2] = [max(weights[i], weights[i + 1])]
-            changed = True
-        i += 1
-    if not changed:
-        return a
-    return replace(a, tokens=tuple(tokens), skeletons=tuple(skeletons), weights=tuple(weights))
-
-
-def _expand_initials(a: NameForm, b: NameForm) -> NameForm:
-    """A 2-3 letter token of ``a`` that spells initials of adjacent tokens of ``b`` ("JC" / "Jean Claude")."""
-    for i, token in enumerate(a.tokens):
-        if 2 <= len(token) <= 3 and token.isalpha() and token not in b.tokens:
-            for j in range(len(b.tokens) - len(token) + 1):
-                if "".join(t[0] for t in b.tokens[j : j + len(token)]) == token:
-                    letters = tuple(token)
-                    return replace(
-                        a,
-                        tokens=a.tokens[:i] + letters + a.tokens[i + 1 :],
-                        skeletons=a.skeletons[:i] + letters + a.skeletons[i + 1 :],
-                        weights=a.weights[:i] + (a.weights[i],) * len(letters) + a.weights[i + 1 :],
-                    )
-    return a
 
 
 _LINEAGE = frozenset({"bin", "ibn", "bint", "ben", "ould"})
@@ -130,13 +107,14 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     if _acronym(q, c) or _acronym(c, q):
         return NameScore(0.9, q.original, c.original, "acronym of the other name")
     person = q.kind == "person" or c.kind == "person"
-    q, c = _merge_splits(q, c), _merge_splits(c, q)
-    if person:
-        q, c = _expand_initials(q, c), _expand_initials(c, q)
+    latin = q.script == "latin" and c.script == "latin"
+    arabic = "arabic" in (q.script, c.script)
+    q, c = merge_splits(q, c), merge_splits(c, q)
+    q, c = expand_initials(q, c), expand_initials(c, q)
     pairs = []
-    for i, (a, sa) in enumerate(zip(q.tokens, q.skeletons, strict=True)):
-        for j, (b, sb) in enumerate(zip(c.tokens, c.skeletons, strict=True)):
-            sim, how = token_similarity(a, b, sa, sb, initials=person)
+    for i, (a, sa, fa) in enumerate(zip(q.tokens, q.skeletons, q.softs, strict=True)):
+        for j, (b, sb, fb) in enumerate(zip(c.tokens, c.skeletons, c.softs, strict=True)):
+            sim, how = token_similarity(a, b, sa, sb, fa, fb, initials=person, latin=latin, arabic=arabic)
             if sim > 0:
                 pairs.append((sim, i, j, how))
     pairs.sort(reverse=True)
@@ -177,7 +155,8 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     if conflict:
         score *= CONFLICT
     if q.numbers != c.numbers and (q.numbers or c.numbers):
-        score = min(score, NUMBERS_DIFFER if q.numbers and c.numbers else 0.7)
+        vessel = q.kind == "vessel" or c.kind == "vessel"
+        score = min(score, VESSEL_NUMBERS_DIFFER if vessel else NUMBERS_DIFFER)
         notes.append("numbers differ")
     if distinct < 0.5 and score > 0.5:
         score = 0.5

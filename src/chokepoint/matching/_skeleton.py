@@ -1,10 +1,10 @@
 """Vowel-insensitive consonant skeletons for romanised Persian, Arabic and Russian names.
 
-Equivalence classes: q/gh/g/k/c → k, kh/h → h, w/v/f/ph → f, p/b → b (Arabic has no p),
-z/s → s (ز ذ ض ظ), j/dj/zh → j, th/t → t, dh/d → d, x → ks; an h before a consonant or at
-the end dropped; vowels (a e i o u y) dropped; doubled letters collapsed. So Qasem,
-Ghassem and قاسم (qasm) share ``ksm``; Damavandian and دماوندیان (dmavndian) share
-``dmfndn``; Bagheri and Baqeri share ``bkr``.
+Classes: q/gh/g/k/c → k, kh/h → h, w/v/f/ph → f, p/b → b (Arabic has no p), z/s → s
+(ز ذ ض ظ), j/dj/zh → j, th/t → t, dh/d → d, tsh/tch/ch → C, sh/sch → S, c before e/i/y → s,
+x → ks; w after a vowel and the vowels a e i o u y are dropped; doubled letters collapse.
+So Qasem, Ghassem and قاسم (qasm) share ``ksm``, Damavandian and دماوندیان (dmavndian)
+share ``dmfndn``. :func:`soft_skeleton` also drops h and folds j into k: a weaker key.
 """
 
 from __future__ import annotations
@@ -12,17 +12,25 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["skeleton"]
+__all__ = ["skeleton", "soft_skeleton"]
 
-_DIGRAPHS = re.compile(r"shch|sch|tch|kh|gh|ch|sh|zh|dj|ph|th|dh|ck|ts|tz|x|q|g|c|w|v|p|z|j")
+_UNITS = re.compile(r"shch|sch|tsh|tch|kh|gh|ch|sh|zh|dj|ph|th|dh|ck|ts|tz|x|q|g|c|w|v|p|z")
 _MAP = {
-    "shch": "S", "sch": "S", "tch": "C", "ch": "C", "sh": "S", "kh": "h", "gh": "k", "zh": "j",
-    "dj": "j", "j": "j", "ph": "f", "th": "t", "dh": "d", "ck": "k", "ts": "ts", "tz": "ts",
-    "x": "ks", "q": "k", "g": "k", "c": "k", "w": "f", "v": "f", "p": "b", "z": "s",
+    "shch": "S", "sch": "S", "tsh": "C", "tch": "C", "ch": "C", "sh": "S", "kh": "h", "gh": "k",
+    "zh": "j", "dj": "j", "ph": "f", "th": "t", "dh": "d", "ck": "k", "ts": "ts", "tz": "ts",
+    "x": "ks", "q": "k", "g": "k", "v": "f", "p": "b", "z": "s",
 }  # fmt: skip
 _VOWELS = re.compile(r"[aeiouy]")
-_SILENT_H = re.compile(r"h(?=[^aeiouy]|$)")  # John/Juan, Ahmad/احمد, Mohsen/محسن
 _REPEATS = re.compile(r"(.)\1+")
+
+
+def _unit(match: re.Match[str]) -> str:
+    text, after = match.group(0), match.string[match.end() : match.end() + 1]
+    if text == "c":  # soft before e/i/y (Racine / راسين)
+        return "s" if after in ("e", "i", "y") else "k"
+    if text == "w":  # a vowel after a vowel (Rowshan / روشن), else a consonant
+        return "" if match.start() and match.string[match.start() - 1] in "aeiou" else "f"
+    return _MAP[text]
 
 
 @lru_cache(maxsize=200_000)
@@ -30,7 +38,11 @@ def skeleton(token: str) -> str:
     """The consonant skeleton of a lowercase ASCII token ('' for vowel-only tokens)."""
     if token.isdigit():
         return token
-    text = _DIGRAPHS.sub(lambda m: _MAP[m.group(0)], token)
-    text = _SILENT_H.sub("", text)
-    text = _VOWELS.sub("", text)
+    text = _VOWELS.sub("", _UNITS.sub(_unit, token))
     return _REPEATS.sub(r"\1", text)
+
+
+@lru_cache(maxsize=200_000)
+def soft_skeleton(skel: str) -> str:
+    """A looser key: without h and with j as k (Harb/حرب → rb, John/Juan → kn)."""
+    return _REPEATS.sub(r"\1", skel.replace("h", "").replace("j", "k"))

@@ -26,14 +26,14 @@ _CYRILLIC = {k: ("" if v == "-" else v) for k, v in _CYRILLIC.items()}
 
 # Arabic-script consonants; the long vowels and hamza carriers are handled in _arabic().
 _ARABIC = {
-    "ب": "b", "پ": "p", "ت": "t", "ث": "s", "ج": "j", "چ": "ch", "ح": "h", "خ": "kh", "د": "d",
+    "ب": "b", "پ": "p", "ت": "t", "ث": "th", "ج": "j", "چ": "ch", "ح": "h", "خ": "kh", "د": "d",
     "ذ": "z", "ر": "r", "ز": "z", "ژ": "zh", "س": "s", "ش": "sh", "ص": "s", "ض": "z", "ط": "t",
     "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ک": "k", "ك": "k", "گ": "g", "ل": "l",
-    "م": "m", "ن": "n", "ه": "h", "ة": "a", "ء": "", "ؤ": "", "ئ": "", "ى": "a",
+    "م": "m", "ن": "n", "ه": "h", "ة": "a", "ء": "", "ؤ": "", "ئ": "",
 }  # fmt: skip
 _ALEF = set("اآأإٱ")
 _WAW = "و"
-_YEH = set("یيې")
+_YEH = set("یيېى")  # ى (alef maksura) is how Persian final ی is often typed
 _ZWNJ = "\u200c"
 _HARAKAT = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}  # short vowels, tatweel
 
@@ -66,8 +66,14 @@ def _arabic_word(word: str) -> str:
         if char in _ALEF:
             out.append("i" if char == "إ" else "a")
         elif char == _WAW:
-            # a consonant at the start of a word or after a vowel letter, else the vowel u/o
-            out.append("v" if i == 0 or prev in _ALEF or prev == _WAW else "u")
+            # a consonant at the start of a word, after a medial vowel letter or before one
+            # (Damavandian, Mousavi); else the vowel u/o (Mahmoud, and initial او as in Omalley)
+            nxt = chars[i + 1] if i + 1 < len(chars) else ""
+            vowel_next = nxt in _ALEF or nxt in _YEH
+            consonant = i == 0 or (prev in _ALEF and i > 1) or prev == _WAW or vowel_next
+            out.append("v" if consonant else "u")
+        elif char == "ع":
+            out.append("a" if i == 0 else "")  # Ali, Abbas, Abdollah: a vowel sound at the start
         elif char in _YEH:
             out.append("y" if i == 0 or prev in _ALEF else "i")
         else:
@@ -95,6 +101,8 @@ def to_ascii(text: str) -> str:
             out.append("".join(_CYRILLIC.get(c, c) for c in word))
         elif script == "arabic":
             out.append(_arabic(word))
+        elif script == "mixed" and all(script_of(c) in ("latin", "cyrillic") for c in word if c.isalpha()):
+            out.append("".join(_CYRILLIC.get(c, c) for c in word))  # Latin look-alikes in Cyrillic
         else:
             out.append((ascii_text(word) or "").lower())
     result = " ".join(out)
