@@ -143,8 +143,8 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     lone_cost = 1.0 if conflict else (LONE_ORG if not person else 0.5)
     score = matched / (paired + (lone_q + lone_c) * lone_cost) if paired else 0.0
     joined = _joined_similarity(q.joined, c.joined)
-    if len(q.tokens) == len(c.tokens) and joined < 1.0:
-        joined = 0.0  # same number of words: only a pure re-spacing ("Myongc-hin") counts
+    if len(q.tokens) == len(c.tokens) and joined < 1.0 and min(len(q.joined), len(c.joined)) < 8:
+        joined = 0.0  # same number of short words: only a pure re-spacing ("Myongc-hin") counts
     if joined > score + 1e-9:
         score, notes, conflict = joined, [f"same letters, other spacing ({joined:.2f})"], False
         rest_q = rest_c = []

@@ -96,7 +96,7 @@ class NameIndex:
                     hits = self.postings[key]  # unique name ids: plain fancy indexing is safe
                     best[hits] = np.maximum(best[hits], self.idf[key] * factor)
                 scores += best * weight
-        top = min(len(scores), limit * 6)
+        top = min(len(scores), limit * 20)
         if top == 0:
             return []
         ids = np.argpartition(-scores, top - 1)[:top]
