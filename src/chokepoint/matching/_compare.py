@@ -104,9 +104,9 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     """Score how well name ``c`` matches name ``q`` (symmetric)."""
     if q.empty or c.empty:
         return NameScore(0.0, q.original, c.original, "nothing to compare")
-    if _acronym(q, c) or _acronym(c, q):
-        return NameScore(0.9, q.original, c.original, "acronym of the other name")
     person = q.kind == "person" or c.kind == "person"
+    if not person and (_acronym(q, c) or _acronym(c, q)):
+        return NameScore(0.9, q.original, c.original, "acronym of the other name")
     latin = q.script == "latin" and c.script == "latin"
     arabic = "arabic" in (q.script, c.script)
     q, c = merge_splits(q, c), merge_splits(c, q)
@@ -143,8 +143,10 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     lone_cost = 1.0 if conflict else (LONE_ORG if not person else 0.5)
     score = matched / (paired + (lone_q + lone_c) * lone_cost) if paired else 0.0
     joined = _joined_similarity(q.joined, c.joined)
-    if len(q.tokens) == len(c.tokens) and joined < 1.0 and min(len(q.joined), len(c.joined)) < 8:
-        joined = 0.0  # same number of short words: only a pure re-spacing ("Myongc-hin") counts
+    if len(q.tokens) == len(c.tokens) and joined < 1.0:
+        initials = any(len(t) == 1 for t in (*q.tokens, *c.tokens))
+        if initials or min(len(q.joined), len(c.joined)) < 8:
+            joined = 0.0  # same number of short words or initials: only a re-spacing ("Myongc-hin")
     if joined > score + 1e-9:
         score, notes, conflict = joined, [f"same letters, other spacing ({joined:.2f})"], False
         rest_q = rest_c = []
