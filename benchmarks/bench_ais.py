@@ -39,7 +39,7 @@ def build(rows: int, folder: Path) -> Path:
     return path
 
 
-def best(label: str, rows: int, run: Callable[[], object], repeat: int = 3, note: str = "") -> float:
+def best(label: str, rows: int, run: Callable[[], object], repeat: int = 5, note: str = "") -> float:
     times = []
     for _ in range(repeat):
         start = time.perf_counter()
