@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from chokepoint.cli import app
 from chokepoint.store import Store
 
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _in_tmp_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The demo writes its report into the current folder."""
+    monkeypatch.chdir(tmp_path)
 
 
 def test_demo_loads_the_sample_and_lists_the_story_entities(tmp_path: Path) -> None:
@@ -50,3 +58,15 @@ def test_sample_is_valid_ftm_with_list_refs() -> None:
     targets = [r for r in rows if r.get("target")]
     assert all(r["list_ref"].startswith("CP-") for r in targets)
     assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_demo_screens_the_sample_order_book_and_writes_the_report(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--db", str(tmp_path / "demo.db")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "screened 308 order lines: 32 alerts" in result.stdout
+    report = tmp_path / "demo_report.html"
+    assert f"Report for a compliance officer: {report}" in result.stdout
+    html = report.read_text(encoding="utf-8")
+    assert "Transaction screening report" in html and "Kimia Part Sivan Company LLC" in html
+    with (tmp_path / "demo_alerts.csv").open(encoding="utf-8") as handle:
+        assert len(list(csv.DictReader(handle))) == 32

@@ -1,7 +1,8 @@
 """``chokepoint demo``: the main job on the bundled sample, no network and no server.
 
 Loads the drone-story sample list (examples/drone_story.ftm.json, written by the
-chokepoint developers from public facts) into the store and shows what was loaded.
+chokepoint developers from public facts) into the store and shows what was loaded; then
+screens the sample order book against it (``_demo_orders``: demo_report.html in the current folder).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from rich.table import Table
 
 import chokepoint
 from chokepoint.cli._app import DEFAULT_DB_VALUE, DbOption, app, out, reporting
+from chokepoint.cli._demo_orders import screen_demo_orders
 from chokepoint.cli._lists import describe, load_into
 from chokepoint.errors import ConfigError
 from chokepoint.store import Store
@@ -30,7 +32,8 @@ def sample_path() -> Path:
 
 @app.command("demo")
 def demo(db: DbOption = DEFAULT_DB_VALUE) -> None:
-    """Load the bundled Iran-Russia drone-story sample list and show what it holds."""
+    """Load the bundled Iran-Russia drone-story sample list, show what it holds, then screen the
+    sample order book against it and write demo_report.html here."""
     with reporting(), Store(db) as store:
         path = sample_path()
         out.print(f"[bold]chokepoint demo[/bold]: loading the sample list {path.name} into {db}")
@@ -66,3 +69,4 @@ def demo(db: DbOption = DEFAULT_DB_VALUE) -> None:
             "OFAC, UN, CSL or OpenSanctions files (see README), then "
             "[bold]chokepoint entities show ID[/bold]."
         )
+        screen_demo_orders(store, path.parent)

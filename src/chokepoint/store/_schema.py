@@ -11,10 +11,19 @@ from collections.abc import Callable
 
 import sqlalchemy as sa
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "entities", "list_versions", "meta", "metadata"]
+__all__ = [
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "audit_log",
+    "decisions",
+    "entities",
+    "list_versions",
+    "meta",
+    "metadata",
+]
 
-#: The schema this code reads and writes.
-SCHEMA_VERSION = 1
+#: The schema this code reads and writes (2: decisions and the audit log).
+SCHEMA_VERSION = 2
 
 #: The oldest schema the migrations below can bring up to date.
 OLDEST_MIGRATABLE = 1
@@ -64,5 +73,49 @@ entities = sa.Table(
     sa.Index("ix_entities_list_ref", "source", "list_ref"),
 )
 
+decisions = sa.Table(
+    "decisions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("query_key", sa.String(512), nullable=False),
+    sa.Column("target_id", sa.String(255), nullable=False),
+    sa.Column("decision", sa.String(16), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("who", sa.String(255), nullable=False),
+    sa.Column("decided_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("basis", sa.String(64), nullable=False),
+    sa.Column("evidence", sa.JSON),
+    sa.Index("ix_decisions_pair", "kind", "query_key", "target_id"),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("actor", sa.String(255), nullable=False),
+    sa.Column("action", sa.String(64), nullable=False, index=True),
+    sa.Column("detail", sa.JSON, nullable=False),
+)
+
+# The audit log is append-only: on SQLite, triggers refuse UPDATE and DELETE (PostgreSQL: grant INSERT only).
+for _verb in ("UPDATE", "DELETE"):
+    sa.event.listen(
+        audit_log,
+        "after_create",
+        sa.DDL(
+            f"CREATE TRIGGER audit_log_no_{_verb.lower()} BEFORE {_verb} ON audit_log "
+            "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+        ).execute_if(dialect="sqlite"),
+    )
+
+
+def _add_decisions(conn: sa.Connection) -> None:
+    """1 → 2: the decisions and audit-log tables."""
+    decisions.create(conn)
+    audit_log.create(conn)
+
+
 #: ``MIGRATIONS[n]`` upgrades a schema-``n`` database to ``n + 1`` inside a transaction.
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {}
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _add_decisions}

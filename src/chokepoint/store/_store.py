@@ -17,6 +17,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from chokepoint.errors import InputError, NotFound, StoreError
 from chokepoint.model import Entity, ListVersion, entity_from_dict, entity_to_dict, is_target, list_ref
+from chokepoint.store._decisions import DecisionLog
 from chokepoint.store._migrate import ensure_schema
 from chokepoint.store._schema import entities, list_versions
 
@@ -60,8 +61,8 @@ def _version(row: sa.Row[Any]) -> ListVersion:
     )
 
 
-class Store:
-    """Entities and list versions in one SQL database."""
+class Store(DecisionLog):
+    """Entities and list versions in one SQL database; decisions and the audit log (``DecisionLog``)."""
 
     def __init__(self, db: str | Path) -> None:
         self.url = db_url(db)
