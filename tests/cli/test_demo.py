@@ -70,3 +70,14 @@ def test_demo_screens_the_sample_order_book_and_writes_the_report(tmp_path: Path
     assert "Transaction screening report" in html and "Kimia Part Sivan Company LLC" in html
     with (tmp_path / "demo_alerts.csv").open(encoding="utf-8") as handle:
         assert len(list(csv.DictReader(handle))) == 32
+
+
+def test_demo_answers_which_ships_made_dark_amirabad_makhachkala_runs(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["demo", "--db", str(tmp_path / "demo.db")], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "dark Amirabad → Makhachkala runs:" in result.stdout
+    runs = int(result.stdout.split("dark Amirabad → Makhachkala runs: ")[1].split()[0])
+    assert runs >= 1  # the simulated month plants dark runs on this route
+    folder = tmp_path / "demo_ais"
+    assert (folder / "dark_voyages.csv").read_text().count("Makhachkala") >= runs
+    assert any(p.name.startswith("vessel_") and p.suffix == ".html" for p in folder.iterdir())

@@ -13,6 +13,7 @@ from rich.table import Table
 
 import chokepoint
 from chokepoint.cli._app import DEFAULT_DB_VALUE, DbOption, app, out, reporting
+from chokepoint.cli._demo_ais import ais_demo
 from chokepoint.cli._demo_orders import screen_demo_orders
 from chokepoint.cli._lists import describe, load_into
 from chokepoint.errors import ConfigError
@@ -32,8 +33,9 @@ def sample_path() -> Path:
 
 @app.command("demo")
 def demo(db: DbOption = DEFAULT_DB_VALUE) -> None:
-    """Load the bundled Iran-Russia drone-story sample list, show what it holds, then screen the
-    sample order book against it and write demo_report.html here."""
+    """Load the bundled Iran-Russia drone-story sample list, show what it holds, screen the sample
+    order book against it (demo_report.html here), then find dark Caspian runs in simulated AIS
+    (demo_ais/ here)."""
     with reporting(), Store(db) as store:
         path = sample_path()
         out.print(f"[bold]chokepoint demo[/bold]: loading the sample list {path.name} into {db}")
@@ -70,3 +72,5 @@ def demo(db: DbOption = DEFAULT_DB_VALUE) -> None:
             "[bold]chokepoint entities show ID[/bold]."
         )
         screen_demo_orders(store, path.parent)
+        out.print("\n[bold]The Caspian route[/bold]: which ships made dark Iran → Russia runs this month?")
+        ais_demo(Path("demo_ais"))
