@@ -113,7 +113,8 @@ def write_outputs(
 @screen_app.command("transactions")
 def transactions(
     infile: Annotated[
-        Path, typer.Argument(metavar="IN.csv", help="Order lines: order_id, buyer, ..., part_number, ...")
+        Path,
+        typer.Argument(metavar="IN.csv", help="Order lines; columns in README, Screening transactions."),
     ],
     out_path: Annotated[Path, typer.Option("--out", help="Alerts CSV: one row per risky order line.")],
     report: Annotated[Path | None, typer.Option("--report", help="Printable HTML report.")] = None,

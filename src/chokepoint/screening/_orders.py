@@ -24,9 +24,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import datetime as dt
 import re
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import NamedTuple, TextIO
 
@@ -65,7 +65,7 @@ class OrderLine(NamedTuple):
     row: int
     line: int
     order_id: str = ""
-    date: date | None = None
+    date: dt.date | None = None
     seller: str = ""
     buyer: str = ""
     consignee: str = ""
@@ -76,7 +76,7 @@ class OrderLine(NamedTuple):
     ship_to_country: str = ""
     end_use_country: str = ""
     payment_origin_country: str = ""
-    buyer_incorporated: date | None = None
+    buyer_incorporated: dt.date | None = None
     buyer_address: str = ""
     consignee_address: str = ""
     end_user_address: str = ""
@@ -111,7 +111,7 @@ def _parse(column: str, text: str) -> object:
         if match is None or (column == "date" and match.group(3) is None):
             raise ValueError
         year, month, day = match.group(1, 2, 3)
-        return date(int(year), int(month or 1), int(day or 1))
+        return dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
         form = "YYYY-MM-DD" if column == "date" else "YYYY-MM-DD, YYYY-MM or YYYY"
         raise ValueError(f"{column} {text!r} is not a date ({form})") from None
@@ -134,7 +134,7 @@ class OrderTyper:
         self.offset = offset
         """Lines (comments, blanks) before the header line."""
         fields = OrderLine._fields
-        self.plan = [
+        self.plan: list[tuple[int, int, str, dict[str, object] | None]] = [
             (i, fields.index(name), name, {} if name in TYPED else None)
             for i, name in enumerate(header)
             if name in ORDER_COLUMNS
@@ -153,7 +153,7 @@ class OrderTyper:
 
     def __call__(self, raw: RawRow) -> OrderLine:
         row, line, cells = raw
-        values = list(_DEFAULTS)
+        values: list[object] = list(_DEFAULTS)
         values[0], values[1] = row, line
         for i, pos, name, cache in self.plan:
             text = cells[i].strip()

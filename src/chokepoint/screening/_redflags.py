@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
+from functools import partial
 from typing import TypeVar
 
 from followthemoney.types import registry
@@ -126,20 +127,19 @@ class RedFlags:
         domain = line.buyer_email.rpartition("@")[2].lower().strip()
         if not domain or not line.buyer:
             return
-        personal = self._cached(
-            ("mail", domain),
-            lambda: any(domain == d or (d.startswith(".") and d in f".{domain}.") for d in self.free_mail),
-        )
-        if personal and self._cached(
+        if self._cached(("mail", domain), lambda: self._free_mail(domain)) and self._cached(
             ("company", line.buyer), lambda: bool(self.company.search(party_key(line.buyer)))
         ):
             text = f"company buyer {line.buyer!r} writes from a personal e-mail ({domain})"
             self._add(found, "RF-14", text)
 
+    def _free_mail(self, domain: str) -> bool:
+        return any(domain == d or (d.startswith(".") and d in f".{domain}.") for d in self.free_mail)
+
     def _named(self, line: OrderLine, pattern: re.Pattern[str]) -> Iterable[tuple[str, str, str]]:
         for column in ("consignee", "end_user"):
             name = getattr(line, column)
-            word = self._cached((pattern.pattern, name), lambda n=name: _word(pattern, n)) if name else ""
+            word = self._cached((pattern.pattern, name), partial(_word, pattern, name)) if name else ""
             if word:
                 yield column.replace("_", " "), name, word
 

@@ -67,6 +67,12 @@ class AuditEntry:
         return asdict(self) | {"at": self.at.isoformat(timespec="seconds")}
 
 
+def _new_id(result: sa.CursorResult[Any]) -> int:
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
+
+
 def _decision(row: sa.Row[Any]) -> Decision:
     values = row._asdict()
     values["decided_at"] = _aware(values["decided_at"])
@@ -98,7 +104,7 @@ class DecisionLog:
         for field, value in (("query", query_key), ("entity", target_id), ("reason", reason), ("who", who)):
             if not value.strip():
                 raise InputError(f"{field} must not be blank", field=field)
-        values = {
+        values: dict[str, Any] = {
             "kind": kind,
             "query_key": query_key,
             "target_id": target_id,
@@ -110,7 +116,7 @@ class DecisionLog:
             "evidence": evidence,
         }
         with self._writing() as conn:
-            new_id = conn.execute(sa.insert(decisions).values(**values)).inserted_primary_key[0]
+            new_id = _new_id(conn.execute(sa.insert(decisions).values(**values)))
             record = Decision(id=new_id, **values)
             detail = record.to_dict()
             self._append(conn, who.strip(), f"decision.{decision}", detail)
@@ -145,9 +151,11 @@ class DecisionLog:
 
     def _append(self, conn: sa.Connection, actor: str, action: str, detail: dict[str, Any]) -> AuditEntry:
         at = datetime.now(UTC)
-        values = {"at": at, "actor": actor or "unknown", "action": action, "detail": detail}
-        new_id = conn.execute(sa.insert(audit_log).values(**values)).inserted_primary_key[0]
-        return AuditEntry(new_id, at, values["actor"], action, detail)
+        who = actor or "unknown"
+        new_id = _new_id(
+            conn.execute(sa.insert(audit_log).values(at=at, actor=who, action=action, detail=detail))
+        )
+        return AuditEntry(new_id, at, who, action, detail)
 
     @contextmanager
     def _writing(self) -> Iterator[sa.Connection]:
