@@ -19,6 +19,7 @@ from chokepoint.matching._rewrite import expand_initials, merge_splits
 __all__ = ["NameScore", "compare_forms", "token_similarity"]
 
 CONFLICT = 0.7  # factor when both names have distinctive words the other lacks
+ONE_INEXACT = 0.75  # cap when one inexact distinctive word is all two names share
 LONE_ORG = 0.75  # cost of a word only one organisation name has (persons: 0.5, a middle name)
 NUMBERS_DIFFER = 0.8  # cap when the numbers differ (Trust 2004-1 / 2004-2: review, rank lower)
 VESSEL_NUMBERS_DIFFER = 0.7  # vessels: Omskiy-103 and Omskiy-119 are two ships
@@ -121,6 +122,7 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     used_q: set[int] = set()
     used_c: set[int] = set()
     matched = paired = distinct = 0.0
+    strong = 0  # distinctive word pairs: 2 per identical pair, 1 per inexact one
     notes: list[str] = []
     used_pairs: list[tuple[int, int]] = []
     for sim, i, j, how in pairs:
@@ -133,6 +135,8 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
         matched += sim * weight
         paired += weight
         distinct += sim * min(q.weights[i], c.weights[j])
+        if min(q.weights[i], c.weights[j]) >= 1.0:
+            strong += 1 if sim < 1.0 else 2
         if how != "same":
             notes.append(f"{q.tokens[i]}~{c.tokens[j]} ({how} {sim:.2f})")
     rest_q = [i for i in range(len(q.tokens)) if i not in used_q]
@@ -160,6 +164,10 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
         vessel = q.kind == "vessel" or c.kind == "vessel"
         score = min(score, VESSEL_NUMBERS_DIFFER if vessel else NUMBERS_DIFFER)
         notes.append("numbers differ")
+    leftover = [t for t in (*(q.tokens[i] for i in rest_q), *(c.tokens[j] for j in rest_c)) if t != "the"]
+    if not person and strong == 1 and leftover and score > ONE_INEXACT:
+        score = ONE_INEXACT  # "Torvar Systems" / "Trover": one near word and nothing else is thin
+        notes.append("only one inexact distinctive word in common")
     if distinct < 0.5 and score > 0.5:
         score = 0.5
         notes.append("only generic words in common")
