@@ -45,6 +45,7 @@ def test_same_party_scores_above_threshold(schema: str, left: str, right: str) -
         ("Person", "Sergey Viktorovich Lavrov", "Sergey Borisovitch Lavrov"),  # other patronymic
         ("Person", "Roger Federman", "Roger Federer"),
         ("Vessel", "PORT OLYA-1", "PORT OLYA-3"),
+        ("Company", "Torvar Systems Inc.", "TROVER, S.A."),  # one near word and nothing else in common
         ("Person", "JAMAL MUSTAFA ABDALLAH SULTAN AL-DULAIMI", "JAMAL MUSTAFA ABDALLAH SULTAN AL-TIKRITI"),
     ],
 )  # fmt: skip
