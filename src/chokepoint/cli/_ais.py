@@ -11,9 +11,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from chokepoint.cli._app import app, err, out, reporting
+from chokepoint.cli._app import app, out, reporting, spinner
 from chokepoint.errors import InputError
 from chokepoint.maritime import IngestReport, read_ais, write_positions
 
@@ -99,14 +98,7 @@ def ingest(
 ) -> None:
     """Read AIS files into one position table and write it as Parquet partitioned by day."""
     with reporting():
-        with Progress(
-            SpinnerColumn(),
-            TextColumn("{task.description}"),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-            disable=not err.is_terminal,
-        ) as progress:
+        with spinner() as progress:
             progress.add_task(f"reading {len(paths)} input(s)", total=None)
             frame, report = read_ais(
                 paths,

@@ -15,10 +15,9 @@ from typing import Annotated
 
 import polars as pl
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from chokepoint.cli._ais import ais_app
-from chokepoint.cli._app import err, out, reporting
+from chokepoint.cli._app import err, out, reporting, spinner
 from chokepoint.errors import InputError
 from chokepoint.maritime import (
     ENGINES,
@@ -49,17 +48,10 @@ WaterOption = Annotated[
 SkipOption = Annotated[bool, typer.Option("--skip-bad", help="Skip undecodable lines and report them.")]
 
 
-def _progress() -> Progress:
-    return Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True,
-        disable=not err.is_terminal,
-    )  # fmt: skip
-
-
 def _detect(
     paths: list[Path], ports: Path | None, water: Path | None, skip_bad: bool, engine: str
 ) -> tuple[Events, pl.DataFrame]:
-    with _progress() as progress:
+    with spinner() as progress:
         progress.add_task(f"reading {len(paths)} input(s)", total=None)
         frame, report = read_ais(paths, skip_bad=skip_bad)
         if report.total_bad:

@@ -11,6 +11,7 @@ from typing import Annotated, TextIO
 
 import typer
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from chokepoint.errors import ChokepointError, InputError
 from chokepoint.settings import DEFAULT_DB
@@ -26,6 +27,7 @@ __all__ = [
     "open_store",
     "out",
     "reporting",
+    "spinner",
 ]
 
 app = typer.Typer(
@@ -88,3 +90,15 @@ def atomic_output(path: Path, *, newline: str = "") -> Iterator[TextIO]:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def spinner() -> Progress:
+    """The spinner every long command shows on stderr (silent when stderr is not a terminal)."""
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        TimeElapsedColumn(),
+        console=err,
+        transient=True,
+        disable=not err.is_terminal,
+    )

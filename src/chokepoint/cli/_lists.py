@@ -7,10 +7,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from chokepoint.cli._app import DEFAULT_DB_VALUE, DbOption, err, lists_app, out, reporting
+from chokepoint.cli._app import DEFAULT_DB_VALUE, DbOption, lists_app, out, reporting, spinner
 from chokepoint.lists import FORMATS, read_lists, version_record
 from chokepoint.model import ListVersion
 from chokepoint.store import Store
@@ -33,14 +32,7 @@ def load_into(
     store: Store, paths: list[Path], *, format: str | None = None, force: bool = False
 ) -> list[tuple[ListVersion, bool]]:
     """Read every path, then make all new versions current in one transaction."""
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("{task.description}"),
-        TimeElapsedColumn(),
-        console=err,
-        transient=True,
-        disable=not err.is_terminal,
-    ) as progress:
+    with spinner() as progress:
         task = progress.add_task(f"reading {len(paths)} file(s)", total=None)
         lists = read_lists(
             paths, format=format, progress=lambda fmt: progress.update(task, description=f"parsing {fmt}")

@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from chokepoint.cli._app import atomic_output, err, out, reporting
+from chokepoint.cli._app import atomic_output, out, reporting, spinner
 from chokepoint.cli._screen import screen_app
 from chokepoint.errors import InputError
 from chokepoint.goods import (
@@ -77,10 +76,7 @@ def goods(
         extra = list(catalogue or [])
         components = load_catalogues(extra, bundled=not no_bundled)
         screener = GoodsScreener(CatalogueIndex(components), threshold=threshold)
-        with Progress(
-            SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-            transient=True, disable=not err.is_terminal,
-        ) as bar:  # fmt: skip
+        with spinner() as bar:  # fmt: skip
             task = bar.add_task("screening", total=None)
             lines = _counted(
                 read_goods_lines(infile), lambda n: bar.update(task, description=f"screened {n:,}")

@@ -17,9 +17,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from chokepoint.cli._app import DEFAULT_DB_VALUE, DbOption, atomic_output, err, out, reporting
+from chokepoint.cli._app import DEFAULT_DB_VALUE, DbOption, atomic_output, out, reporting, spinner
 from chokepoint.cli._screen import screen_app
 from chokepoint.errors import InputError
 from chokepoint.goods import BUNDLED_CATALOGUE, load_catalogue
@@ -68,10 +67,7 @@ def screen_book(
     if not infile.is_file():
         raise InputError("no such file", path=infile)
     records = catalogue_records(catalogues, bundled=bundled)
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-        transient=True, disable=not err.is_terminal,
-    ) as bar:  # fmt: skip
+    with spinner() as bar:  # fmt: skip
         task = bar.add_task("indexing the lists", total=None)
         screener = TransactionScreener.from_store(
             store, catalogues=[str(p) for p in catalogues], bundled=bundled
