@@ -110,4 +110,6 @@ def test_schema_1_database_opens_and_upgrades_keeping_its_lists(tmp_path: Path) 
     assert con.execute("SELECT value FROM chokepoint_meta").fetchone() == (str(SCHEMA_VERSION),)
     triggers = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'")}
     assert triggers == {"audit_log_no_update", "audit_log_no_delete"}
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
+    tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"api_keys", "documents", "mentions", "claims"} <= tables

@@ -14,16 +14,20 @@ import sqlalchemy as sa
 __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "api_keys",
     "audit_log",
+    "claims",
     "decisions",
+    "documents",
     "entities",
     "list_versions",
+    "mentions",
     "meta",
     "metadata",
 ]
 
-#: The schema this code reads and writes (2: decisions and the audit log).
-SCHEMA_VERSION = 2
+#: The schema this code reads and writes (2: decisions and the audit log; 3: API keys and reports).
+SCHEMA_VERSION = 3
 
 #: The oldest schema the migrations below can bring up to date.
 OLDEST_MIGRATABLE = 1
@@ -111,11 +115,84 @@ for _verb in ("UPDATE", "DELETE"):
     )
 
 
+api_keys = sa.Table(
+    "api_keys",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(128), nullable=False),
+    sa.Column("prefix", sa.String(16), nullable=False, unique=True),
+    sa.Column("hash", sa.String(256), nullable=False),
+    sa.Column("scopes", sa.JSON, nullable=False),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("revoked_at", sa.DateTime(timezone=True)),
+)
+
+documents = sa.Table(
+    "documents",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("location", sa.Text, nullable=False),
+    sa.Column("title", sa.Text),
+    sa.Column("publisher", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("language", sa.String(16)),
+    sa.Column("cluster", sa.String(64), index=True),
+    sa.Column("text_sha256", sa.String(64), nullable=False),
+    sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("data", sa.JSON, nullable=False),
+)
+
+
+def _document_id() -> sa.Column[str]:
+    return sa.Column(
+        "document_id",
+        sa.String(64),
+        sa.ForeignKey("documents.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    )
+
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_id(),
+    sa.Column("start_offset", sa.Integer, nullable=False),
+    sa.Column("end_offset", sa.Integer, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("entity_id", sa.String(255), index=True),
+    sa.Column("score", sa.Float),
+    sa.Column("data", sa.JSON),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    _document_id(),
+    sa.Column("date", sa.String(10), nullable=False),
+    sa.Column("precision", sa.String(8), nullable=False),
+    sa.Column("sentence", sa.Text, nullable=False),
+    sa.Column("entities", sa.JSON, nullable=False),
+    sa.Column("corroboration", sa.Integer, nullable=False),
+    sa.Column("data", sa.JSON),
+)
+
+
 def _add_decisions(conn: sa.Connection) -> None:
     """1 → 2: the decisions and audit-log tables."""
     decisions.create(conn)
     audit_log.create(conn)
 
 
+def _add_keys_and_reports(conn: sa.Connection) -> None:
+    """2 → 3: API keys, and the documents, mentions and claims of ingested reports."""
+    for table in (api_keys, documents, mentions, claims):
+        table.create(conn)
+
+
 #: ``MIGRATIONS[n]`` upgrades a schema-``n`` database to ``n + 1`` inside a transaction.
-MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _add_decisions}
+MIGRATIONS: dict[int, Callable[[sa.Connection], None]] = {1: _add_decisions, 2: _add_keys_and_reports}

@@ -18,7 +18,9 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from chokepoint.errors import InputError, NotFound, StoreError
 from chokepoint.model import Entity, ListVersion, entity_from_dict, entity_to_dict, is_target, list_ref
 from chokepoint.store._decisions import DecisionLog
+from chokepoint.store._keys import KeyRing
 from chokepoint.store._migrate import ensure_schema
+from chokepoint.store._reports import ReportShelf
 from chokepoint.store._schema import entities, list_versions
 
 __all__ = ["Store", "db_url"]
@@ -61,8 +63,9 @@ def _version(row: sa.Row[Any]) -> ListVersion:
     )
 
 
-class Store(DecisionLog):
-    """Entities and list versions in one SQL database; decisions and the audit log (``DecisionLog``)."""
+class Store(DecisionLog, KeyRing, ReportShelf):
+    """Entities and list versions in one SQL database; decisions and the audit log (``DecisionLog``),
+    API keys (``KeyRing``), ingested reports (``ReportShelf``)."""
 
     def __init__(self, db: str | Path) -> None:
         self.url = db_url(db)
