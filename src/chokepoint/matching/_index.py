@@ -9,6 +9,7 @@ which is what keeps a query near a millisecond.
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from collections.abc import Iterable
@@ -68,6 +69,7 @@ class NameIndex:
         self.postings = {k: np.fromiter(v, dtype=np.int32, count=len(v)) for k, v in postings.items()}
         total = max(1, len(self.names))
         self.idf = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
+        self._words: list[str] | None = None
 
     def __len__(self) -> int:
         return len(self.targets)
@@ -87,15 +89,47 @@ class NameIndex:
         for name in query.names:
             form = analyze(name, query.kind)
             for token, skel, weight in zip(form.tokens, form.skeletons, form.weights, strict=True):
-                found = self._lookup(token, skel)
-                rare = [kf for kf in found if len(self.postings[kf[0]]) <= COMMON] or found[:1]
-                if not rare:
-                    continue
-                best = np.zeros_like(scores)
-                for key, factor in rare:
-                    hits = self.postings[key]  # unique name ids: plain fancy indexing is safe
-                    best[hits] = np.maximum(best[hits], self.idf[key] * factor)
-                scores += best * weight
+                self._add(scores, self._lookup(token, skel), weight)
+        return self._select(scores, limit)
+
+    def search(self, text: str, limit: int = 10) -> list[Candidate]:
+        """Targets for free text typed so far: whole words as in :meth:`candidates`, and the last
+        word also as the beginning of a listed word ("alab" reaches "alabuga")."""
+        form = analyze(text, "entity")
+        scores = np.zeros(len(self.names), dtype=np.float32)
+        last = len(form.tokens) - 1
+        parts = zip(form.tokens, form.skeletons, form.weights, strict=True)
+        for i, (token, skel, weight) in enumerate(parts):
+            found = self._lookup(token, skel)
+            if i == last and len(token) >= 2 and (words := self._completions(token)):
+                exact = [(k, f) for k, f in found if k == "t" + token]
+                found = exact + [("t" + word, 0.9) for word in words]
+            self._add(scores, found, weight)
+        return self._select(scores, limit)
+
+    def _completions(self, prefix: str, most: int = 50) -> list[str]:
+        if self._words is None:
+            self._words = sorted(k[1:] for k in self.postings if k.startswith("t"))
+        start = bisect.bisect_left(self._words, prefix)
+        found: list[str] = []
+        for word in self._words[start : start + most]:
+            if not word.startswith(prefix):
+                break
+            if word != prefix:
+                found.append(word)
+        return found
+
+    def _add(self, scores: np.ndarray, found: list[tuple[str, float]], weight: float) -> None:
+        rare = [kf for kf in found if len(self.postings[kf[0]]) <= COMMON] or found[:1]
+        if not rare:
+            return
+        best = np.zeros_like(scores)
+        for key, factor in rare:
+            hits = self.postings[key]  # unique name ids: plain fancy indexing is safe
+            best[hits] = np.maximum(best[hits], self.idf[key] * factor)
+        scores += best * weight
+
+    def _select(self, scores: np.ndarray, limit: int) -> list[Candidate]:
         top = min(len(scores), limit * 20)
         if top == 0:
             return []

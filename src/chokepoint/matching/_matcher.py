@@ -60,17 +60,30 @@ class Matcher:
             if scored is not None and scored.score >= cutoff:
                 results.append(scored)
         results.sort(key=lambda s: s.score, reverse=True)
-        return [
-            Match(
-                entity_id=s.target.id,
-                caption=s.target.caption,
-                schema=s.target.schema,
-                score=round(s.score, 4),
-                match=s.score >= threshold,
-                list_ref=s.target.list_ref,
-                source=s.target.source,
-                explanation=s.explanation,
-                scored=s,
-            )
-            for s in results[:limit]
-        ]
+        return [_match(s, threshold) for s in results[:limit]]
+
+    def search(self, text: str, *, limit: int = 10, threshold: float | None = None) -> list[Match]:
+        """Listed subjects for free text in any script, as typed so far (the last word may be
+        unfinished), in retrieval order; each scored as a name of unknown kind."""
+        threshold = DEFAULT_THRESHOLD if threshold is None else threshold
+        query = Query(schema="LegalEntity", names=(text,))
+        found = []
+        for candidate in self.index.search(text, limit):
+            scored = score_target(query, candidate.target, candidate.names)
+            if scored is not None:
+                found.append(_match(scored, threshold))
+        return found
+
+
+def _match(s: Scored, threshold: float) -> Match:
+    return Match(
+        entity_id=s.target.id,
+        caption=s.target.caption,
+        schema=s.target.schema,
+        score=round(s.score, 4),
+        match=s.score >= threshold,
+        list_ref=s.target.list_ref,
+        source=s.target.source,
+        explanation=s.explanation,
+        scored=s,
+    )

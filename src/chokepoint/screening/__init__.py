@@ -8,6 +8,8 @@ lists (names and addresses), the goods against the CHPL and drone catalogues, an
 fired and their evidence, minus what analysts' standing decisions cleared (:func:`party_key`,
 :func:`goods_key` and the ``*_basis`` digests tie a decision to what screening finds again).
 :func:`run_transactions` screens a whole order book; :func:`render_report` makes the printable report.
+:class:`ScreeningService` is the one core behind the HTTP API and the UI: match, search, entity,
+neighbours and decisions over the store's current lists.
 """
 
 from chokepoint.screening._addresses import AddressHit, AddressIndex, address_tokens
@@ -33,6 +35,7 @@ from chokepoint.screening._rules import (
     load_uav_categories,
 )
 from chokepoint.screening._run import TransactionRun, run_transactions, write_alerts_csv
+from chokepoint.screening._service import Screened, ScreeningService
 from chokepoint.screening._transactions import TransactionScreener, screen_order_file, screen_transactions
 from chokepoint.screening._txparties import PartyScreen
 
@@ -52,6 +55,8 @@ __all__ = [
     "RedFlags",
     "Rule",
     "RuleBook",
+    "Screened",
+    "ScreeningService",
     "TransactionRun",
     "TransactionScreener",
     "UavCategory",

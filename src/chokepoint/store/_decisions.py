@@ -134,6 +134,13 @@ class DecisionLog:
         """The latest decision per (kind, query_key, target_id): a later one overrides an earlier one."""
         return {(d.kind, d.query_key, d.target_id): d for d in self.decisions()}
 
+    def decisions_for(self, kind: str, query_key: str) -> dict[str, Decision]:
+        """The latest decision per target for one query key (one indexed lookup)."""
+        q = sa.select(decisions).where(decisions.c.kind == kind, decisions.c.query_key == query_key)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q.order_by(decisions.c.id)).all()
+        return {d.target_id: d for d in map(_decision, rows)}
+
     def audit(self, actor: str, action: str, detail: dict[str, Any]) -> AuditEntry:
         """Append one entry to the audit log."""
         with self._writing() as conn:
