@@ -151,6 +151,21 @@ def _strip_phrases(words: list[str], phrases: dict[str, str] | frozenset[str]) -
     return out, found
 
 
+def _pair_phrases(words: list[str], phrases: dict[str, str]) -> list[str]:
+    """Two-word generic phrases (Persian فن آوران → "fn auran") become one word."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else ""
+        if pair in phrases:
+            out.append(pair)
+            i += 2
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 @lru_cache(maxsize=500_000)
 def analyze(name: str, kind: str = "entity") -> NameForm:
     """Analyse ``name`` as a name of ``kind`` (see :func:`kind_of`)."""
@@ -174,6 +189,7 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
     if kind != "person":
         words = _drop_own_acronym(words)
         words = [w for word in words for w in vocab.acronyms.get(word, (word,))]
+        words = _pair_phrases(words, vocab.generic)
     tokens: list[str] = []
     weights: list[float] = []
     for word in words:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from chokepoint.matching._analysis import analyze, kind_of
 from chokepoint.matching._compare import NameScore, compare_forms
+from chokepoint.matching._variants import name_variants
 
 __all__ = ["DEFAULT_THRESHOLD", "best_name_score", "compare_names"]
 
@@ -15,8 +16,7 @@ DEFAULT_THRESHOLD = 0.8
 
 def compare_names(schema: str, left: str, right: str) -> NameScore:
     """Compare two names of entities of FtM ``schema`` (``Person``, ``Company``, ``Vessel`` …)."""
-    kind = kind_of(schema)
-    return compare_forms(analyze(left, kind), analyze(right, kind))
+    return best_name_score(schema, name_variants(left), name_variants(right))
 
 
 def best_name_score(schema: str, lefts: Iterable[str], rights: Iterable[str]) -> NameScore:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from followthemoney.types import registry
 
 from chokepoint.matching._analysis import kind_of
+from chokepoint.matching._variants import name_variants
 from chokepoint.model import Entity
 
 __all__ = ["MAX_NAME", "Query", "Target", "clean_identifier"]
@@ -77,7 +78,8 @@ class Query:
             return (row.get(key) or "").strip()
 
         parts = " ".join(p for p in (get("first_name"), get("middle_name"), get("last_name")) if p)
-        names = tuple(dict.fromkeys(n for n in (get("full_name") or get("name"), parts) if n))
+        written = (get("full_name") or get("name"), parts)
+        names = tuple(dict.fromkeys(v for n in written if n for v in name_variants(n)))
         schema = get("schema") or (
             "Person" if parts or get("date_of_birth") or get("gender") else "LegalEntity"
         )

@@ -33,7 +33,7 @@ def merge_splits(a: NameForm, b: NameForm) -> NameForm:
     if len(a.tokens) < 2:
         return a
     targets = set(b.tokens)
-    skels = {s for s in b.skeletons if len(s) >= 4}
+    skels = {s for s in b.skeletons if len(s) >= 3}
     tokens, weights = list(a.tokens), list(a.weights)
     i, changed = 0, False
     while i < len(tokens) - 1:
@@ -43,7 +43,7 @@ def merge_splits(a: NameForm, b: NameForm) -> NameForm:
             continue
         joined = left + right
         near = any(t == joined or (len(t) > 5 and OSA.distance(t, joined) <= 1) for t in targets)
-        if near or skeleton(joined) in skels:
+        if near or (skeleton(left) + skeleton(right)) in skels:  # no letter shared across the join
             tokens[i : i + 2] = [joined]
             weights[i : i + 2] = [max(weights[i], weights[i + 1])]
             changed = True

@@ -35,6 +35,8 @@ _ALEF = set("اآأإٱ")
 _WAW = "و"
 _YEH = set("یيېى")  # ى (alef maksura) is how Persian final ی is often typed
 _ZWNJ = "\u200c"
+_DIGRAPH_HEADS = frozenset("skzcgtd")
+_PERSIAN = set("پچژگکی")  # letters only Persian writes: its words have no Arabic article, and ث is s
 _HARAKAT = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}  # short vowels, tatweel
 
 
@@ -59,7 +61,10 @@ def script_of(text: str) -> str:
 
 
 def _arabic_word(word: str) -> str:
+    if "-" in word:  # عباس-علی: each part starts a word (Abbas-Ali)
+        return "-".join(_arabic_word(part) for part in word.split("-"))
     chars = [c for c in word if c not in _HARAKAT and c != _ZWNJ]
+    persian = not _PERSIAN.isdisjoint(chars)
     out: list[str] = []
     for i, char in enumerate(chars):
         prev = chars[i - 1] if i else ""
@@ -69,17 +74,23 @@ def _arabic_word(word: str) -> str:
             # a consonant at the start of a word, after a medial vowel letter or before one
             # (Damavandian, Mousavi); else the vowel u/o (Mahmoud, and initial او as in Omalley)
             nxt = chars[i + 1] if i + 1 < len(chars) else ""
-            vowel_next = nxt in _ALEF or nxt in _YEH
+            after = chars[i + 2] if i + 2 < len(chars) else ""
+            vowel_next = nxt in _ALEF or (nxt in _YEH and after not in _ALEF)  # not Pouya / پویا
             consonant = i == 0 or (prev in _ALEF and i > 1) or prev == _WAW or vowel_next
             out.append("v" if consonant else "u")
         elif char == "ع":
             out.append("a" if i == 0 else "")  # Ali, Abbas, Abdollah: a vowel sound at the start
         elif char in _YEH:
             out.append("y" if i == 0 or prev in _ALEF else "i")
+        elif char == "ث" and persian:
+            out.append("s")  # Kowsari / کوثری
         else:
-            out.append(_ARABIC.get(char, char))
+            letter = _ARABIC.get(char, char)
+            if letter == "h" and out and out[-1][-1:] in _DIGRAPH_HEADS:
+                letter = "ah"  # صحرا is Sahra, not "Shra": no accidental sh/kh/zh/th
+            out.append(letter)
     text = "".join(out)
-    if text.startswith("al") and len(text) > 4 and chars[:2] == ["ا", "ل"]:
+    if text.startswith("al") and len(text) > 4 and chars[:2] == ["ا", "ل"] and not persian:
         text = "al " + text[2:]
     return text
 

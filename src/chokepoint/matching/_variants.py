@@ -1,0 +1,55 @@
+"""The names one written name stands for: "X a.k.a. Y" is two names, "X (Y)" may be three.
+
+A bracketed part that is a spelling, a translation or an acronym ("JSC VOENTELECOM
+(VOYENTELEKOM)", "Design Bureau of Navigation Systems (NAVIS)") is also read alone, and the
+name is also read without it. A bracketed country or region ("Bowne Global Solutions
+(France)") is a qualifier, not another name: it stays.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from chokepoint.matching._compare import place_word
+from chokepoint.matching._translit import to_ascii
+
+__all__ = ["name_variants"]
+
+_AKA = re.compile(
+    r"[\s,;(]+(?:[afn]\.?\s?k\.?\s?a\.?|also known as|formerly known as)[\s:]+",
+    re.IGNORECASE,
+)
+_BRACKET = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]")
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+def _qualifier(text: str) -> bool:
+    words = _WORD.findall(to_ascii(text))
+    return not words or all(place_word(w) or len(w) == 1 for w in words)
+
+
+def _balanced(text: str) -> str:
+    """Drop brackets left unpaired by the a.k.a. split ("(a.k.a. Bes (devil))")."""
+    while text.count("(") > text.count(")") and "(" in text:
+        text = text.replace("(", "", 1).strip()
+    while text.count(")") > text.count("(") and text.endswith(")"):
+        text = text[:-1].strip()
+    return text
+
+
+@lru_cache(maxsize=100_000)
+def name_variants(name: str) -> tuple[str, ...]:
+    """The name itself first, then the other names it holds (none for a plain name)."""
+    if "(" not in name and "[" not in name and not _AKA.search(name):
+        return (name,)
+    out = [name]
+    for part in (_balanced(p.strip(" ,;")) for p in _AKA.split(name)):
+        if not part:
+            continue
+        out.append(part)
+        inner = [m.group(1).strip() for m in _BRACKET.finditer(part)]
+        if inner and not all(_qualifier(i) for i in inner):
+            out.append(_BRACKET.sub("", part).strip())
+            out.extend(i for i in inner if not _qualifier(i))
+    return tuple(dict.fromkeys(v for v in out if v.strip(" ()[]")))
