@@ -104,3 +104,16 @@ def test_aka_and_bracketed_spellings_are_names_of_their_own() -> None:
 def test_query_rows_carry_the_names_an_aka_holds() -> None:
     query = Query.from_row({"name": "Igor BEZLER a.k.a. Bes"})
     assert query.names == ("Igor BEZLER a.k.a. Bes", "Igor BEZLER", "Bes")
+
+
+def test_caron_and_cedilla_letters_are_english_digraphs() -> None:
+    assert to_ascii("Ivanović Šarić Peçanha") == "ivanovich sharich pechanha"
+    assert compare_names("Person", "ivanović", "إيفانوفيتش").score >= DEFAULT_THRESHOLD
+
+
+def test_russian_dzh_is_j() -> None:
+    assert compare_names("Person", "jahlil", "джалил").score >= DEFAULT_THRESHOLD
+
+
+def test_a_lone_serbian_ovic_surname_is_not_a_patronymic() -> None:
+    assert compare_names("Person", "trajkovic", "трайкович").score >= DEFAULT_THRESHOLD

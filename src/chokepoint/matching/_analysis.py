@@ -197,7 +197,7 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
         tokens.append(generic or word)
         if generic or word in _PARTICLES:
             weights.append(GENERIC_WEIGHT)
-        elif kind == "person" and len(word) > 6 and _PATRONYMIC.search(word):
+        elif kind == "person" and len(words) >= 3 and len(word) > 6 and _PATRONYMIC.search(word):
             weights.append(0.5)  # a patronymic: often left out by whoever writes the name
         else:
             weights.append(1.0)

@@ -23,13 +23,13 @@ def best_name_score(schema: str, lefts: Iterable[str], rights: Iterable[str]) ->
     """The best-scoring pair between two sets of names (aliases included)."""
     kind = kind_of(schema)
     rights = [analyze(r, kind) for r in rights]
-    best = NameScore(0.0, "", "", "no names")
+    best: NameScore | None = None
     for left in lefts:
         form = analyze(left, kind)
         for right in rights:
             result = compare_forms(form, right)
-            if result.score > best.score:
+            if best is None or result.score > best.score:
                 best = result
                 if best.score >= 1.0:
                     return best
-    return best
+    return best or NameScore(0.0, "", "", "no names")

@@ -1,7 +1,7 @@
 """Vowel-insensitive consonant skeletons for romanised Persian, Arabic and Russian names.
 
 Classes: q/gh/g/k/c → k, kh/h → h, w/v/f/ph → f, p/b → b (Arabic has no p), z/s → s
-(ز ذ ض ظ), j/dj/zh → j, th/t → t, dh/d → d, tsh/tch/ch → C, sh/sch → S, c before e/i/y → s,
+(ز ذ ض ظ), j/dj/dzh/zh → j, th/t → t, dh/d → d, tsh/tch/ch → C, sh/sch → S, c before e/i/y → s,
 x → ks; w after a vowel and the vowels a e i o u y are dropped; doubled letters collapse.
 So Qasem, Ghassem and قاسم (qasm) share ``ksm``, Damavandian and دماوندیان (dmavndian)
 share ``dmfndn``. :func:`soft_skeleton` also drops h and folds j into k: a weaker key.
@@ -14,10 +14,10 @@ from functools import lru_cache
 
 __all__ = ["skeleton", "soft_skeleton"]
 
-_UNITS = re.compile(r"shch|sch|tsh|tch|kh|gh|ch|sh|zh|dj|ph|th|dh|ck|ts|tz|x|q|g|c|w|v|p|z")
+_UNITS = re.compile(r"shch|sch|tsh|tch|dzh|kh|gh|ch|sh|zh|dj|ph|th|dh|ck|ts|tz|x|q|g|c|w|v|p|z")
 _MAP = {
     "shch": "S", "sch": "S", "tsh": "C", "tch": "C", "ch": "C", "sh": "S", "kh": "h", "gh": "k",
-    "zh": "j", "dj": "j", "ph": "f", "th": "t", "dh": "d", "ck": "k", "ts": "ts", "tz": "ts",
+    "zh": "j", "dzh": "j", "dj": "j", "ph": "f", "th": "t", "dh": "d", "ck": "k", "ts": "ts", "tz": "ts",
     "x": "ks", "q": "k", "g": "k", "v": "f", "p": "b", "z": "s",
 }  # fmt: skip
 _VOWELS = re.compile(r"[aeiouy]")

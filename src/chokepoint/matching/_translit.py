@@ -36,6 +36,8 @@ _WAW = "و"
 _YEH = set("یيېى")  # ى (alef maksura) is how Persian final ی is often typed
 _ZWNJ = "\u200c"
 _DIGRAPH_HEADS = frozenset("skzcgtd")
+# Latin letters with a caron or cedilla are digraphs in English spelling (Ivanović = Ivanovich, تش)
+_DIGRAPHS = str.maketrans({"č": "ch", "ć": "ch", "ç": "ch", "š": "sh", "ş": "sh", "ž": "zh"})
 _PERSIAN = set("پچژگکی")  # letters only Persian writes: its words have no Arabic article, and ث is s
 _HARAKAT = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}  # short vowels, tatweel
 
@@ -115,6 +117,6 @@ def to_ascii(text: str) -> str:
         elif script == "mixed" and all(script_of(c) in ("latin", "cyrillic") for c in word if c.isalpha()):
             out.append("".join(_CYRILLIC.get(c, c) for c in word))  # Latin look-alikes in Cyrillic
         else:
-            out.append((ascii_text(word) or "").lower())
+            out.append((ascii_text(word.translate(_DIGRAPHS)) or "").lower())
     result = " ".join(out)
     return result if result.isascii() else (ascii_text(result) or "").lower()
