@@ -117,3 +117,15 @@ def test_russian_dzh_is_j() -> None:
 
 def test_a_lone_serbian_ovic_surname_is_not_a_patronymic() -> None:
     assert compare_names("Person", "trajkovic", "трайкович").score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("left", "right"), [("习近朋", "习近平"), ("김종은", "김정은"), ("高石早苗", "高市早苗")]
+)
+def test_one_character_apart_in_cjk_is_another_name(left: str, right: str) -> None:
+    result = compare_names("Person", left, right)
+    assert result.score < DEFAULT_THRESHOLD and "characters differ" in result.explanation
+
+
+def test_the_same_cjk_name_still_matches() -> None:
+    assert compare_names("Person", "习近平", "习近平").score == 1.0

@@ -9,18 +9,16 @@ name, a patronymic) cost half their weight; unpaired tokens on both sides are a 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from followthemoney.types import registry
 from rapidfuzz.distance import OSA
 
 from chokepoint.matching._analysis import NameForm
+from chokepoint.matching._orgwords import acronym, lone_weight, place_word, worded
 from chokepoint.matching._rewrite import expand_initials, merge_splits
-from chokepoint.matching._translit import to_ascii
+from chokepoint.matching._translit import ideograph_similarity
 
-__all__ = ["NameScore", "compare_forms", "place_word", "token_similarity"]
+__all__ = ["NameScore", "compare_forms", "token_similarity"]
 
 CONFLICT = 0.7  # factor when both names have distinctive words the other lacks
 ONE_INEXACT = 0.75  # cap when one inexact distinctive word is all two names share
@@ -100,57 +98,6 @@ def _joined_similarity(a: str, b: str) -> float:
     return 0.94 if edits <= 1 and min(len(a), len(b)) >= 6 else 0.0
 
 
-def _acronym(short: NameForm, long: NameForm) -> bool:
-    if len(short.tokens) != 1 or not 2 <= len(short.tokens[0]) <= 6 or len(long.tokens) < 2:
-        return False
-    token = short.tokens[0]
-    if token == "".join(t[0] for t in long.tokens):
-        return True
-    words = [w for w in _WORD.split(to_ascii(long.original)) if w and w not in _GLUE]
-    return len(token) >= 4 and len(words) >= 3 and _chain(token, tuple(words))
-
-
-_WORD = re.compile(r"[^a-z0-9]+")
-_GLUE = frozenset({"and", "of", "the"})
-
-
-def _chain(acronym: str, words: tuple[str, ...]) -> bool:
-    """The acronym is the beginnings (1-3 letters) of every word in turn, a trailing legal form
-    optional: KIPAS = KImia PArt Sivan, MITEC = Modern Industries TEchnique Company."""
-    if not acronym:
-        return not words or (len(words) == 1 and words[0] in _TRAILING_FORMS)
-    if not words:
-        return False
-    head = words[0]
-    return any(
-        acronym.startswith(head[:n]) and _chain(acronym[n:], words[1:])
-        for n in range(1, min(3, len(head)) + 1)
-    )
-
-
-_TRAILING_FORMS = frozenset({"co", "company", "corp", "corporation", "llc", "ltd", "inc", "jsc", "plc"})
-
-
-_REGIONS = frozenset({"europe", "asia", "africa", "eurasia", "america", "americas", "mena", "emea", "gulf"})
-
-
-@lru_cache(maxsize=100_000)
-def place_word(token: str) -> bool:
-    """A country or world region: "Deutsche Bank (Schweiz)", "Faberlic Europe"."""
-    return token in _REGIONS or (len(token) >= 4 and registry.country.clean(token) not in (None, "zz"))
-
-
-def _lone_weight(form: NameForm, i: int, person: bool) -> float:
-    """What an unpaired token costs: an organisation's country or region qualifier costs little."""
-    weight = form.weights[i]
-    return min(weight, 0.2) if not person and place_word(form.tokens[i]) else weight
-
-
-def _worded(form: NameForm, rest: list[int]) -> bool:
-    """Some unpaired token of the name is a word (not a number, not a particle like "the")."""
-    return any(form.tokens[i] not in _GLUE and not form.tokens[i].isdigit() for i in rest)
-
-
 _LINEAGE = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
 
@@ -168,7 +115,7 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     if q.empty or c.empty:
         return NameScore(0.0, q.original, c.original, "nothing to compare")
     person = q.kind == "person" or c.kind == "person"
-    if not person and (_acronym(q, c) or _acronym(c, q)):
+    if not person and (acronym(q, c) or acronym(c, q)):
         return NameScore(0.9, q.original, c.original, "acronym of the other name")
     latin = q.script == "latin" and c.script == "latin"
     arabic = "arabic" in (q.script, c.script)
@@ -203,15 +150,10 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
             notes.append(f"{q.tokens[i]}~{c.tokens[j]} ({how} {sim:.2f})")
     rest_q = [i for i in range(len(q.tokens)) if i not in used_q]
     rest_c = [j for j in range(len(c.tokens)) if j not in used_c]
-    lone_q = sum(_lone_weight(q, i, person) for i in rest_q if not q.tokens[i].isdigit())
-    lone_c = sum(_lone_weight(c, j, person) for j in rest_c if not c.tokens[j].isdigit())
+    lone_q = sum(lone_weight(q, i, person) for i in rest_q if not q.tokens[i].isdigit())
+    lone_c = sum(lone_weight(c, j, person) for j in rest_c if not c.tokens[j].isdigit())
     conflict = (lone_q >= 0.5 and lone_c >= 0.5) or _roles_swapped(q, c, used_pairs)
-    if (
-        not person
-        and (max(lone_q, lone_c) >= 0.5 or strong <= 2)
-        and _worded(q, rest_q)
-        and _worded(c, rest_c)
-    ):
+    if not person and (max(lone_q, lone_c) >= 0.5 or strong <= 2) and worded(q, rest_q) and worded(c, rest_c):
         conflict = True  # Iran Shipping Lines / Iran Broadcasting: a line of business each
     places = [any(place_word(f.tokens[k]) for k in rest) for f, rest in ((q, rest_q), (c, rest_c))]
     if not person and all(places):
@@ -247,5 +189,8 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     if q.forms and c.forms and not q.forms & c.forms:
         score -= 0.05
         notes.append(f"legal forms differ ({'/'.join(sorted(q.forms))} vs {'/'.join(sorted(c.forms))})")
+    if (same := ideograph_similarity(q.original, c.original)) is not None and same < score:
+        score = same  # 习近平 / 习近朋: one character is another name, whatever the romanisation
+        notes.append(f"characters differ ({same:.2f})")
     explanation = "; ".join(notes) if notes else "same name"
     return NameScore(max(0.0, min(1.0, score)), q.original, c.original, explanation)

@@ -12,6 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from normality import ascii_text
+from rapidfuzz.distance import Levenshtein
 
 __all__ = ["script_of", "to_ascii"]
 
@@ -120,3 +121,23 @@ def to_ascii(text: str) -> str:
             out.append((ascii_text(word.translate(_DIGRAPHS)) or "").lower())
     result = " ".join(out)
     return result if result.isascii() else (ascii_text(result) or "").lower()
+
+
+def _ideographic(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x3040 <= code < 0x3100
+        or 0x4E00 <= code < 0xA000
+        or 0xAC00 <= code < 0xD7B0
+        or 0x3400 <= code < 0x4DC0
+    )
+
+
+def ideograph_similarity(left: str, right: str) -> float | None:
+    """For two names written in Chinese, Japanese or Korean characters: the share of characters
+    in common (None otherwise). Romanisation loses what one character changes (김정은 / 김종은)."""
+    a = [c for c in left if c.isalpha()]
+    b = [c for c in right if c.isalpha()]
+    if not a or not b or not all(map(_ideographic, a)) or not all(map(_ideographic, b)):
+        return None
+    return Levenshtein.normalized_similarity(a, b)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from chokepoint.matching._compare import place_word
+from chokepoint.matching._orgwords import place_word
 from chokepoint.matching._translit import to_ascii
 
 __all__ = ["name_variants"]

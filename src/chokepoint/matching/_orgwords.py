@@ -1,0 +1,69 @@
+"""Words of organisation names and what they tell: acronyms, country qualifiers, particles.
+
+An acronym may be the initials of the other name's words or the beginnings of each word in
+turn (KIPAS = KImia PArt Sivan); a country or region on one side only is a qualifier of the
+same organisation ("Deutsche Bank (Schweiz)"), on both sides two subsidiaries.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from followthemoney.types import registry
+
+from chokepoint.matching._analysis import NameForm
+from chokepoint.matching._translit import to_ascii
+
+__all__ = ["GLUE", "acronym", "lone_weight", "place_word", "worded"]
+
+
+def acronym(short: NameForm, long: NameForm) -> bool:
+    if len(short.tokens) != 1 or not 2 <= len(short.tokens[0]) <= 6 or len(long.tokens) < 2:
+        return False
+    token = short.tokens[0]
+    if token == "".join(t[0] for t in long.tokens):
+        return True
+    words = [w for w in _WORD.split(to_ascii(long.original)) if w and w not in GLUE]
+    return len(token) >= 4 and len(words) >= 3 and _chain(token, tuple(words))
+
+
+_WORD = re.compile(r"[^a-z0-9]+")
+GLUE = frozenset({"and", "of", "the"})
+
+
+def _chain(acronym: str, words: tuple[str, ...]) -> bool:
+    """The acronym is the beginnings (1-3 letters) of every word in turn, a trailing legal form
+    optional: KIPAS = KImia PArt Sivan, MITEC = Modern Industries TEchnique Company."""
+    if not acronym:
+        return not words or (len(words) == 1 and words[0] in _TRAILING_FORMS)
+    if not words:
+        return False
+    head = words[0]
+    return any(
+        acronym.startswith(head[:n]) and _chain(acronym[n:], words[1:])
+        for n in range(1, min(3, len(head)) + 1)
+    )
+
+
+_TRAILING_FORMS = frozenset({"co", "company", "corp", "corporation", "llc", "ltd", "inc", "jsc", "plc"})
+
+
+_REGIONS = frozenset({"europe", "asia", "africa", "eurasia", "america", "americas", "mena", "emea", "gulf"})
+
+
+@lru_cache(maxsize=100_000)
+def place_word(token: str) -> bool:
+    """A country or world region: "Deutsche Bank (Schweiz)", "Faberlic Europe"."""
+    return token in _REGIONS or (len(token) >= 4 and registry.country.clean(token) not in (None, "zz"))
+
+
+def lone_weight(form: NameForm, i: int, person: bool) -> float:
+    """What an unpaired token costs: an organisation's country or region qualifier costs little."""
+    weight = form.weights[i]
+    return min(weight, 0.2) if not person and place_word(form.tokens[i]) else weight
+
+
+def worded(form: NameForm, rest: list[int]) -> bool:
+    """Some unpaired token of the name is a word (not a number, not a particle like "the")."""
+    return any(form.tokens[i] not in GLUE and not form.tokens[i].isdigit() for i in rest)
