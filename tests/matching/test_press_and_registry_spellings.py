@@ -129,3 +129,11 @@ def test_one_character_apart_in_cjk_is_another_name(left: str, right: str) -> No
 
 def test_the_same_cjk_name_still_matches() -> None:
     assert compare_names("Person", "习近平", "习近平").score == 1.0
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("IRGC Aerospace Force", "ISLAMIC REVOLUTIONARY GUARD CORPS AIR FORCE"), ("Mahan Air", "ماهان ایر")],
+)
+def test_air_and_aerospace_are_the_same_generic_word(left: str, right: str) -> None:
+    assert compare_names("Organization", left, right).score >= DEFAULT_THRESHOLD
