@@ -8,7 +8,7 @@ same organisation ("Deutsche Bank (Schweiz)"), on both sides two subsidiaries.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from followthemoney.types import registry
 
@@ -52,10 +52,22 @@ _TRAILING_FORMS = frozenset({"co", "company", "corp", "corporation", "llc", "ltd
 _REGIONS = frozenset({"europe", "asia", "africa", "eurasia", "america", "americas", "mena", "emea", "gulf"})
 
 
-@lru_cache(maxsize=100_000)
+#: Local names of countries that organisation names carry (FtM's country labels are English).
+_ENDONYMS = frozenset(
+    {"schweiz", "suisse", "deutschland", "osterreich", "rossiya", "rossii", "iran", "turkiye"}
+)
+
+
+@cache
+def _countries() -> frozenset[str]:
+    """Country names of one word, from FtM's country labels (cheap, unlike its full cleaner)."""
+    names = (to_ascii(label) for label in registry.country.names.values())
+    return frozenset(n for n in names if " " not in n and len(n) >= 4) | _ENDONYMS
+
+
 def place_word(token: str) -> bool:
     """A country or world region: "Deutsche Bank (Schweiz)", "Faberlic Europe"."""
-    return token in _REGIONS or (len(token) >= 4 and registry.country.clean(token) not in (None, "zz"))
+    return token in _REGIONS or token in _countries()
 
 
 def lone_weight(form: NameForm, i: int, person: bool) -> float:
