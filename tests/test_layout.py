@@ -10,7 +10,9 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "chokepoint"
 
-#: DESIGN.md: cli/api/web → screening/reports/maritime → matching/goods → lists/store → model
+#: DESIGN.md: cli/api/web → screening/reports/maritime → matching/goods → lists/store → model.
+#: The command line is the outermost shell: ``chokepoint serve`` assembles the API and the UI, which
+#: are peers that never import each other.
 LAYER = {
     "model": 0,
     "lists": 1,
@@ -20,7 +22,7 @@ LAYER = {
     "screening": 3,
     "reports": 3,
     "maritime": 3,
-    "cli": 4,
+    "cli": 5,
     "api": 4,
     "web": 4,
 }

@@ -58,7 +58,9 @@ def test_cleared_party_is_no_longer_alerted_and_the_decision_is_audited(tmp_path
     )  # fmt: skip
     with Store(db) as store:
         actions = [e.action for e in store.audit_log()]
-    assert actions == ["screen.transactions", "decision.cleared", "screen.transactions"]
+    assert actions == [
+        "screen.transactions", "alerts.saved", "decision.cleared", "screen.transactions", "alerts.saved",
+    ]  # fmt: skip
 
 
 def test_escalated_part_is_marked_on_its_alert(tmp_path: Path, db: Path) -> None:

@@ -81,3 +81,16 @@ def test_demo_answers_which_ships_made_dark_amirabad_makhachkala_runs(tmp_path: 
     folder = tmp_path / "demo_ais"
     assert (folder / "dark_voyages.csv").read_text().count("Makhachkala") >= runs
     assert any(p.name.startswith("vessel_") and p.suffix == ".html" for p in folder.iterdir())
+
+
+def test_demo_reads_the_sample_articles_into_the_store(tmp_path: Path) -> None:
+    db = tmp_path / "demo.db"
+    result = runner.invoke(app, ["demo", "--db", str(db)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    section = result.stdout.split("The reporting")[1]
+    assert "17 articles read:" in section and "13 stories (4 re-publications)" in section
+    rows = [line for line in section.splitlines() if line.startswith("  ") and " stories: " in line]
+    assert len(rows) == 3 and "Abdollah Mehrabi" in section
+    with Store(db) as store:
+        assert len(store.report_documents()) == 17
+        assert [d.id for d in store.entity_reports("cp-safiran-airport-services")]

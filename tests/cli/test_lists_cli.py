@@ -6,6 +6,7 @@ import gzip
 import io
 import json
 import re
+import socket
 import zipfile
 from pathlib import Path
 
@@ -22,7 +23,7 @@ def run(*args: str):
     return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
 
 
-def snapshot(db: Path) -> tuple[list[tuple[object, ...]], int]:
+def snapshot(db: str) -> tuple[list[tuple[object, ...]], int]:
     with Store(db) as store:
         versions = [(v.id, v.source, v.sha256, v.current, v.targets) for v in store.versions()]
         return versions, store.count_entities(current_only=False)
@@ -34,11 +35,11 @@ def zala(sanctions_dir: Path) -> Path:
 
 
 @pytest.fixture
-def loaded_db(tmp_path: Path, zala: Path) -> Path:
-    db = tmp_path / "store.db"
-    result = run("lists", "load", zala, "--db", db)
+def loaded_db(store_url: str, zala: Path) -> str:
+    """A store (SQLite, then PostgreSQL: tests/conftest.py) loaded with the zala list by the CLI."""
+    result = run("lists", "load", zala, "--db", store_url)
     assert result.exit_code == 0, result.output
-    return db
+    return store_url
 
 
 def test_load_prints_source_version_and_targets(tmp_path: Path, zala: Path) -> None:
@@ -55,7 +56,7 @@ def test_db_comes_from_environment_when_not_given(tmp_path: Path, zala: Path, mo
     assert (tmp_path / "env.db").exists()
 
 
-def test_show_json_follows_the_contract(loaded_db: Path) -> None:
+def test_show_json_follows_the_contract(loaded_db: str) -> None:
     result = run("lists", "show", "--json", "--db", loaded_db)
     assert result.exit_code == 0
     [row] = json.loads(result.stdout)
@@ -69,12 +70,12 @@ def test_show_json_follows_the_contract(loaded_db: Path) -> None:
     assert row["current"] is True and row["files"][0]["sha256"].startswith("3f718f1328ae")
 
 
-def test_show_table_lists_each_source(loaded_db: Path) -> None:
+def test_show_table_lists_each_source(loaded_db: str) -> None:
     result = run("lists", "show", "--db", loaded_db)
     assert result.exit_code == 0 and "opensanctions_zala" in result.stdout
 
 
-def test_entities_show_names_the_list_version(loaded_db: Path) -> None:
+def test_entities_show_names_the_list_version(loaded_db: str) -> None:
     result = run("entities", "show", "NK-2Tbri3s6GgNtAwsSXh4qpL", "--db", loaded_db, "--json")
     assert result.exit_code == 0
     shown = json.loads(result.stdout)
@@ -85,7 +86,7 @@ def test_entities_show_names_the_list_version(loaded_db: Path) -> None:
     assert "1988-01-07" in human.stdout
 
 
-def test_unknown_entity_exits_2_with_one_error_line(loaded_db: Path) -> None:
+def test_unknown_entity_exits_2_with_one_error_line(loaded_db: str) -> None:
     result = run("entities", "show", "no-such-id", "--db", loaded_db)
     assert result.exit_code == 2
     assert result.stderr.strip() == "error: no entity with id 'no-such-id' in the store"
@@ -134,7 +135,7 @@ def _bad_inputs(sanctions_dir: Path, zala: Path) -> dict[str, tuple[str, bytes, 
     ],
 )
 def test_bad_file_exits_2_names_file_and_changes_nothing(
-    case: str, loaded_db: Path, tmp_path: Path, sanctions_dir: Path, zala: Path
+    case: str, loaded_db: str, tmp_path: Path, sanctions_dir: Path, zala: Path
 ) -> None:
     name, data, pattern = _bad_inputs(sanctions_dir, zala)[case]
     bad = tmp_path / name
@@ -148,9 +149,7 @@ def test_bad_file_exits_2_names_file_and_changes_nothing(
     assert snapshot(loaded_db) == before
 
 
-def test_one_bad_file_among_good_ones_loads_none(
-    loaded_db: Path, tmp_path: Path, sanctions_dir: Path
-) -> None:
+def test_one_bad_file_among_good_ones_loads_none(loaded_db: str, tmp_path: Path, sanctions_dir: Path) -> None:
     bad = tmp_path / "empty.xml"
     bad.write_bytes(b"")
     t1 = sanctions_dir / "opensanctions_ftm" / "t1" / "entities.ftm.json"
@@ -158,6 +157,22 @@ def test_one_bad_file_among_good_ones_loads_none(
     result = run("lists", "load", t1, bad, "--db", loaded_db)
     assert result.exit_code == 2
     assert snapshot(loaded_db) == before
+
+
+@pytest.mark.parametrize("scheme", ["postgresql", "postgresql+psycopg"])
+def test_unreachable_database_server_exits_2_with_one_line_hiding_the_password(
+    scheme: str, zala: Path
+) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # closed once the block ends: nothing listens there
+    result = run("lists", "load", zala, "--db", f"{scheme}://analyst:s3cret-pw@127.0.0.1:{port}/lists")
+    assert result.exit_code == 2
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(
+        f"error: {scheme}://analyst:***@127.0.0.1:{port}/lists: cannot connect to the database"
+    )
+    assert "s3cret-pw" not in result.output
 
 
 def test_missing_file_is_bad_input(tmp_path: Path) -> None:

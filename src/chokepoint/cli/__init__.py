@@ -7,10 +7,13 @@ from chokepoint.cli import (  # noqa: F401  (register commands)
     _decisions,
     _demo,
     _entities,
+    _keys,
     _lists,
+    _reports,
     _screen_goods,
     _screen_parties,
     _screen_transactions,
+    _serve,
 )
 from chokepoint.cli._app import app
 

@@ -2,7 +2,8 @@
 
 Loads the drone-story sample list (examples/drone_story.ftm.json, written by the
 chokepoint developers from public facts) into the store and shows what was loaded; then
-screens the sample order book against it (``_demo_orders``: demo_report.html in the current folder).
+screens the sample order book against it (``_demo_orders``: demo_report.html in the current folder),
+finds dark Caspian runs in simulated AIS (``_demo_ais``) and reads the sample articles (``_demo_reports``).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import chokepoint
 from chokepoint.cli._app import DEFAULT_DB_VALUE, DbOption, app, out, reporting
 from chokepoint.cli._demo_ais import ais_demo
 from chokepoint.cli._demo_orders import screen_demo_orders
+from chokepoint.cli._demo_reports import reports_demo
 from chokepoint.cli._lists import describe, load_into
 from chokepoint.errors import ConfigError
 from chokepoint.store import Store
@@ -34,8 +36,8 @@ def sample_path() -> Path:
 @app.command("demo")
 def demo(db: DbOption = DEFAULT_DB_VALUE) -> None:
     """Load the bundled Iran-Russia drone-story sample list, show what it holds, screen the sample
-    order book against it (demo_report.html here), then find dark Caspian runs in simulated AIS
-    (demo_ais/ here)."""
+    order book against it (demo_report.html here), find dark Caspian runs in simulated AIS
+    (demo_ais/ here), then read the sample articles and link what they name."""
     with reporting(), Store(db) as store:
         path = sample_path()
         out.print(f"[bold]chokepoint demo[/bold]: loading the sample list {path.name} into {db}")
@@ -74,3 +76,4 @@ def demo(db: DbOption = DEFAULT_DB_VALUE) -> None:
         screen_demo_orders(store, path.parent)
         out.print("\n[bold]The Caspian route[/bold]: which ships made dark Iran → Russia runs this month?")
         ais_demo(Path("demo_ais"))
+        reports_demo(store, path.parent)

@@ -2,7 +2,8 @@
 
 No public Caspian AIS exists, so the demo sails the synthetic scenario (fixed seed, 30 days,
 20 ships with planted dark voyages), finds the events and lists the dark runs, writing the
-event tables and an offline map of the first dark runner into ``demo_ais/``.
+event tables, an offline map of the first dark runner and the tracks (one fix per 10 minutes, Parquet
+by day in ``positions/``, for the vessel pages of ``chokepoint serve --ais``) into ``demo_ais/``.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import polars as pl
 from rich.table import Table
 
 from chokepoint.cli._app import atomic_output, out
@@ -21,11 +23,14 @@ from chokepoint.maritime import (
     render_vessel_map,
     simulate_scenario,
     write_events,
+    write_positions,
 )
 
 __all__ = ["ais_demo"]
 
 START = datetime(2026, 10, 1, tzinfo=UTC)
+#: The tracks written for the UI keep one fix per vessel in each window of this length.
+TRACK_EVERY = "10m"
 
 
 def ais_demo(folder: Path) -> None:
@@ -34,6 +39,10 @@ def ais_demo(folder: Path) -> None:
     scenario = simulate_scenario(days=30, vessels=20, seed=7, start=START, ports=ports)
     found = detect_events(scenario.positions, ports=ports, params=EventParams())
     write_events(found.tables(), folder)
+    fixes = scenario.positions.sort("mmsi", "timestamp")
+    window = pl.col("timestamp").dt.truncate(TRACK_EVERY).alias("window")
+    thinned = fixes.with_columns(window).unique(["mmsi", "window"], keep="first", maintain_order=True)
+    write_positions(thinned.drop("window"), folder / "positions")
     dark = found.dark_voyages
     table = Table(
         title="dark voyages between Iranian and Russian Caspian ports, October 2026 (simulated AIS)"

@@ -2,7 +2,8 @@
 
 Screens examples/orders_demo.csv (written by the chokepoint developers: a distributor's order book,
 mostly clean, some lines risky in each way the red flags describe) against the store the demo just
-loaded, and writes ``demo_report.html`` and ``demo_alerts.csv`` into the current folder.
+loaded, writes ``demo_report.html`` and ``demo_alerts.csv`` into the current folder and queues the
+alerts for review in the store (``chokepoint serve`` shows them).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from chokepoint.cli._app import out
-from chokepoint.cli._screen_transactions import actor, screen_book, write_outputs
+from chokepoint.cli._screen_transactions import actor, save_run, screen_book, write_outputs
 from chokepoint.errors import ConfigError
 from chokepoint.store import Store
 
@@ -35,6 +36,7 @@ def screen_demo_orders(store: Store, examples: Path) -> None:
         "screen.transactions",
         run.summary() | {"outputs": {"csv": str(alerts), "report": str(report)}},
     )
+    _, saved = save_run(store, run, actor(None))
     counts = ", ".join(f"{rule} {n}" for rule, n in sorted(run.by_rule().items()))
     out.print(
         f"screened {run.lines} order lines: {len(run.alerts)} alerts ({counts}); the other "
@@ -45,3 +47,6 @@ def screen_demo_orders(store: Store, examples: Path) -> None:
         f"Report for a compliance officer: {report} (open it in a browser, or print it); alerts: {alerts}",
         markup=False,
     )
+    queued = f"{saved} alerts are" if saved else "the alerts are already"
+    how = "chokepoint serve --ais demo_ais, then open http://127.0.0.1:8000/"
+    out.print(f"{queued} in the review queue: {how}", markup=False)

@@ -22,8 +22,10 @@ def show(
     """Show an entity with all its properties and where it came from."""
     with reporting(), Store(db) as store:
         entity, version = store.entity(entity_id)
+        reports = store.entity_reports(entity_id)
         if as_json:
-            typer.echo(json.dumps({"entity": entity_to_dict(entity), "list": version.to_dict()}, indent=2))
+            shown = {"entity": entity_to_dict(entity), "list": version.to_dict(), "reports": len(reports)}
+            typer.echo(json.dumps(shown, indent=2))
             return
         kind = "listed subject" if is_target(entity) else "record"
         out.print(f"[bold]{entity.caption}[/bold]  ({entity.schema.name}, {kind})")
@@ -36,6 +38,12 @@ def show(
         )
         for f in version.files:
             out.print(f"  file {f['path']}  sha256 {f['sha256']}", markup=False)
+        stories = len({d.cluster for d in reports})
+        out.print(
+            f"named in {len(reports)} report{'s' if len(reports) != 1 else ''}"
+            + (f" ({stories} stor{'ies' if stories != 1 else 'y'})" if reports else ""),
+            markup=False,
+        )
         table = Table("property", "values", show_lines=False)
         for prop in sorted(entity.iterprops(), key=lambda p: p.label):
             table.add_row(prop.label, "\n".join(sorted(entity.get(prop))))

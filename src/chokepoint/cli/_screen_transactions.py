@@ -2,8 +2,8 @@
 
 Builds a :class:`chokepoint.screening.TransactionScreener` from the store (current lists, standing
 decisions) and the goods catalogues, screens the book, writes the alerts CSV, optionally JSON and the
-printable HTML report (each atomically, after the whole book was read and checked), and records the
-run in the store's audit log.
+printable HTML report (each atomically, after the whole book was read and checked), records the
+run in the store's audit log and saves its alerts into the store's review queue (:func:`save_run`).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from chokepoint.screening import (
 )
 from chokepoint.store import Store
 
-__all__ = ["actor", "catalogue_records", "screen_book", "write_outputs"]
+__all__ = ["actor", "catalogue_records", "save_run", "screen_book", "write_outputs"]
 
 #: Books smaller than this are screened in one process (forking costs more than it saves).
 SMALL_BOOK = 2_000_000  # bytes
@@ -90,6 +90,24 @@ def screen_book(
         )
 
 
+def save_run(store: Store, run: TransactionRun, who: str) -> tuple[str, int]:
+    """Save the run's alerts for review: (run id, alerts saved). The id digests the input, the lists
+    and the alerts, so the same book screened to the same alerts is queued once (0 saved)."""
+    alerts = [a.to_dict() for a in run.alerts]
+    payload = [run.sha256, [v.sha256 for v in run.versions], alerts]
+    digest = hashlib.sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()
+    run_id = f"tx-{digest[:16]}"
+    saved = store.save_alerts(
+        run_id,
+        alerts,
+        kind="transaction",
+        list_versions=[v.to_dict() for v in run.versions],
+        created_at=run.finished,
+        actor=who,
+    )
+    return run_id, saved
+
+
 def write_outputs(
     run: TransactionRun, out_path: Path, *, report: Path | None = None, json_path: Path | None = None
 ) -> None:
@@ -142,6 +160,7 @@ def transactions(
         write_outputs(run, out_path, report=report, json_path=json_path)
         outputs = {"csv": str(out_path), "json": str(json_path or ""), "report": str(report or "")}
         store.audit(actor(who), "screen.transactions", run.summary() | {"outputs": outputs})
+        run_id, saved = save_run(store, run, actor(who))
         used = ", ".join(f"{v.source}@{v.version}" for v in run.versions)
         cleared = f", {len(run.cleared)} more cleared by decisions" if run.cleared else ""
         share = f" ({len(run.alerts) / run.lines:.1%})" if run.lines else ""
@@ -150,3 +169,5 @@ def transactions(
             f"→ {out_path}" + (f", report {report}" if report else ""),
             markup=False,
         )
+        queued = f"{saved} alerts queued for review" if saved else "alerts already queued for review"
+        out.print(f"{queued} in {store.display} (run {run_id}; chokepoint serve shows them)", markup=False)

@@ -18,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from chokepoint.errors import InputError, StoreError
+from chokepoint.store._db import one_line
 from chokepoint.store._schema import audit_log, decisions
 
 __all__ = ["DECISIONS", "KINDS", "AuditEntry", "Decision", "DecisionLog"]
@@ -28,7 +29,8 @@ DECISIONS = ("cleared", "escalated")
 
 
 def _aware(value: datetime) -> datetime:
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
+    """In UTC: SQLite gives times back naive, PostgreSQL in the session's time zone."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 @dataclass(frozen=True)
@@ -104,6 +106,15 @@ class DecisionLog:
         for field, value in (("query", query_key), ("entity", target_id), ("reason", reason), ("who", who)):
             if not value.strip():
                 raise InputError(f"{field} must not be blank", field=field)
+        for field, column, value in (
+            ("query", "query_key", query_key),
+            ("entity", "target_id", target_id),
+            ("who", "who", who.strip()),
+            ("basis", "basis", basis),
+        ):
+            limit = decisions.c[column].type.length  # PostgreSQL enforces VARCHAR(n), SQLite does not
+            if limit is not None and len(value) > limit:
+                raise InputError(f"{field} must be at most {limit} characters, not {len(value)}", field=field)
         values: dict[str, Any] = {
             "kind": kind,
             "query_key": query_key,
@@ -170,4 +181,5 @@ class DecisionLog:
             with self.engine.begin() as conn:
                 yield conn
         except (DatabaseError, OperationalError) as exc:
-            raise StoreError(f"the store could not be written: {exc.orig}", path=self.display) from None
+            message = f"the store could not be written: {one_line(exc.orig)}"
+            raise StoreError(message, path=self.display) from None

@@ -2,17 +2,52 @@
 
 A database made by an older chokepoint is brought up to date by the steps in
 ``MIGRATIONS``; one made by a newer chokepoint, or by something else, is refused with a
-message saying why, and nothing in it is changed.
+message saying why, and nothing in it is changed. Processes opening one store at once (API
+workers) create or migrate it once: the work is done under a lock, in one transaction.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import sqlalchemy as sa
 
 from chokepoint.errors import InputError
 from chokepoint.store._schema import MIGRATIONS, OLDEST_MIGRATABLE, SCHEMA_VERSION, meta, metadata
 
-__all__ = ["ensure_schema", "schema_version"]
+__all__ = ["ensure_schema", "open_schema", "schema_version"]
+
+#: The PostgreSQL advisory lock held while a store's schema is created or migrated ("chokepnt").
+_LOCK_KEY = int.from_bytes(b"chokepnt", "big") >> 1
+
+
+def open_schema(conn: sa.Connection, display: str) -> None:
+    """Check the schema, and if it is not current create or migrate it under the lock."""
+    with conn.begin():
+        if schema_version(conn) == SCHEMA_VERSION:
+            return  # the common case: no lock taken, so opening never waits for a running load
+    with _locked(conn):
+        ensure_schema(conn, display)
+
+
+@contextmanager
+def _locked(conn: sa.Connection) -> Iterator[None]:
+    """One transaction that one process at a time holds: SQLite BEGIN IMMEDIATE (pysqlite alone
+    would leave DDL outside any transaction), PostgreSQL an advisory lock."""
+    if conn.dialect.name == "sqlite":
+        conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            conn.exec_driver_sql("ROLLBACK")
+            raise
+        conn.exec_driver_sql("COMMIT")
+        return
+    with conn.begin():
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.select(sa.func.pg_advisory_xact_lock(_LOCK_KEY)))
+        yield
 
 
 def schema_version(conn: sa.Connection) -> int | None:

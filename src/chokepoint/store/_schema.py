@@ -14,6 +14,7 @@ import sqlalchemy as sa
 __all__ = [
     "MIGRATIONS",
     "SCHEMA_VERSION",
+    "alerts",
     "api_keys",
     "audit_log",
     "claims",
@@ -26,7 +27,7 @@ __all__ = [
     "metadata",
 ]
 
-#: The schema this code reads and writes (2: decisions and the audit log; 3: API keys and reports).
+#: The schema this code reads and writes (2: decisions and the audit log; 3: API keys, alerts, reports).
 SCHEMA_VERSION = 3
 
 #: The oldest schema the migrations below can bring up to date.
@@ -82,6 +83,7 @@ decisions = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("kind", sa.String(16), nullable=False),
+    # add_decision() checks these lengths: PostgreSQL enforces VARCHAR(n), SQLite does not
     sa.Column("query_key", sa.String(512), nullable=False),
     sa.Column("target_id", sa.String(255), nullable=False),
     sa.Column("decision", sa.String(16), nullable=False),
@@ -98,12 +100,12 @@ audit_log = sa.Table(
     metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
-    sa.Column("actor", sa.String(255), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),
     sa.Column("action", sa.String(64), nullable=False, index=True),
     sa.Column("detail", sa.JSON, nullable=False),
 )
 
-# The audit log is append-only: on SQLite, triggers refuse UPDATE and DELETE (PostgreSQL: grant INSERT only).
+# The audit log is append-only: triggers refuse UPDATE and DELETE (and, on PostgreSQL, TRUNCATE).
 for _verb in ("UPDATE", "DELETE"):
     sa.event.listen(
         audit_log,
@@ -113,6 +115,15 @@ for _verb in ("UPDATE", "DELETE"):
             "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
         ).execute_if(dialect="sqlite"),
     )
+for _ddl in (
+    "CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "RAISE EXCEPTION 'the audit log is append-only' USING ERRCODE = 'restrict_violation'; END $$",
+    "CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log "
+    "FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()",
+    "CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log "
+    "FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()",
+):
+    sa.event.listen(audit_log, "after_create", sa.DDL(_ddl).execute_if(dialect="postgresql"))
 
 
 api_keys = sa.Table(
@@ -125,6 +136,22 @@ api_keys = sa.Table(
     sa.Column("scopes", sa.JSON, nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("revoked_at", sa.DateTime(timezone=True)),
+)
+
+alerts = sa.Table(
+    "alerts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("run", sa.String(64), nullable=False, index=True),
+    sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("line", sa.Integer),
+    sa.Column("subject", sa.Text, nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("rules", sa.JSON, nullable=False),
+    sa.Column("status", sa.String(16), nullable=False, index=True),
+    sa.Column("data", sa.JSON, nullable=False),
+    sa.Column("list_versions", sa.JSON, nullable=False),
 )
 
 documents = sa.Table(
@@ -189,8 +216,8 @@ def _add_decisions(conn: sa.Connection) -> None:
 
 
 def _add_keys_and_reports(conn: sa.Connection) -> None:
-    """2 → 3: API keys, and the documents, mentions and claims of ingested reports."""
-    for table in (api_keys, documents, mentions, claims):
+    """2 → 3: API keys, stored alerts, and the documents, mentions and claims of ingested reports."""
+    for table in (api_keys, alerts, documents, mentions, claims):
         table.create(conn)
 
 

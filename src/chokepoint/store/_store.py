@@ -1,8 +1,8 @@
 """The persistent store: list versions and their entities, SQLite by default.
 
-``Store(db)`` takes a file path (SQLite) or a SQLAlchemy URL (``postgresql://…``).
-Loading versions is one transaction: either every new version becomes current, or
-the store is left exactly as it was.
+``Store(db)`` takes a file path (SQLite) or a SQLAlchemy URL (``postgresql://…``, driven by
+psycopg 3). Loading versions is one transaction: either every new version becomes current, or
+the store is left exactly as it was. Messages name the database with its password masked.
 """
 
 from __future__ import annotations
@@ -16,38 +16,23 @@ import sqlalchemy as sa
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from chokepoint.errors import InputError, NotFound, StoreError
-from chokepoint.model import Entity, ListVersion, entity_from_dict, entity_to_dict, is_target, list_ref
+from chokepoint.model import Entity, ListVersion
+from chokepoint.store._alerts import AlertQueue
+from chokepoint.store._bulk import BATCH, DATA_TEXT, entity_from_text, write_entities
+from chokepoint.store._db import create_engine, db_url, masked, one_line
 from chokepoint.store._decisions import DecisionLog
 from chokepoint.store._keys import KeyRing
-from chokepoint.store._migrate import ensure_schema
+from chokepoint.store._migrate import open_schema
 from chokepoint.store._reports import ReportShelf
 from chokepoint.store._schema import entities, list_versions
 
-__all__ = ["Store", "db_url"]
-
-BATCH = 2000
-
-
-def db_url(db: str | Path) -> str:
-    """A SQLAlchemy URL for a path or URL; paths become ``sqlite:///`` URLs."""
-    text = str(db)
-    if "://" in text:
-        return text
-    return f"sqlite:///{Path(text).expanduser().resolve()}"
-
-
-def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
-    cursor = dbapi_conn.cursor()
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+__all__ = ["Store"]
 
 
 def _version(row: sa.Row[Any]) -> ListVersion:
-    loaded = row.loaded_at
-    if loaded is not None and loaded.tzinfo is None:
-        loaded = loaded.replace(tzinfo=UTC)
+    loaded = row.loaded_at  # SQLite gives it back naive, PostgreSQL in the session's time zone
+    if loaded is not None:
+        loaded = loaded.replace(tzinfo=UTC) if loaded.tzinfo is None else loaded.astimezone(UTC)
     return ListVersion(
         id=row.id,
         source=row.source,
@@ -63,28 +48,35 @@ def _version(row: sa.Row[Any]) -> ListVersion:
     )
 
 
-class Store(DecisionLog, KeyRing, ReportShelf):
+class Store(DecisionLog, AlertQueue, KeyRing, ReportShelf):
     """Entities and list versions in one SQL database; decisions and the audit log (``DecisionLog``),
-    API keys (``KeyRing``), ingested reports (``ReportShelf``)."""
+    stored alerts (``AlertQueue``), API keys (``KeyRing``), ingested reports (``ReportShelf``)."""
 
     def __init__(self, db: str | Path) -> None:
         self.url = db_url(db)
-        self.display = str(db)
-        if self.url.startswith("sqlite:///"):
-            parent = Path(self.url.removeprefix("sqlite:///")).parent
-            if not parent.is_dir():
-                raise InputError("the folder for the database does not exist", path=self.display)
+        self.display = masked(db)
+        self.engine = create_engine(self.url, self.display)
         try:
-            self.engine = sa.create_engine(self.url)
-        except (sa.exc.ArgumentError, ImportError) as exc:
-            raise InputError(f"not a usable database URL: {exc}", path=self.display) from None
-        if self.engine.dialect.name == "sqlite":
-            sa.event.listen(self.engine, "connect", _sqlite_pragmas)
+            self._open()
+        except BaseException:
+            self.engine.dispose()
+            raise
+
+    def _open(self) -> None:
+        """Connect, then create, check or migrate the schema (InputError when it cannot be done)."""
         try:
-            with self.engine.begin() as conn:
-                ensure_schema(conn, self.display)
+            conn = self.engine.connect()
+        except sa.exc.DBAPIError as exc:
+            what = "cannot connect to the database"
+            if self.engine.dialect.name == "sqlite":
+                what = "cannot open as a chokepoint database"
+            raise InputError(f"{what}: {one_line(exc.orig)}", path=self.display) from None
+        try:
+            with conn:
+                open_schema(conn, self.display)
         except (DatabaseError, OperationalError) as exc:
-            raise InputError(f"cannot open as a chokepoint database: {exc.orig}", path=self.display) from None
+            message = f"cannot open as a chokepoint database: {one_line(exc.orig)}"
+            raise InputError(message, path=self.display) from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -116,7 +108,9 @@ class Store(DecisionLog, KeyRing, ReportShelf):
                         continue
                     results.append((self._insert(conn, record, items, now), True))
         except (DatabaseError, OperationalError) as exc:
-            raise StoreError(f"the store could not be written: {exc.orig}", path=self.display) from None
+            raise StoreError(
+                f"the store could not be written: {one_line(exc.orig)}", path=self.display
+            ) from None
         return results
 
     def _current(self, conn: sa.Connection, source: str) -> ListVersion | None:
@@ -143,25 +137,7 @@ class Store(DecisionLog, KeyRing, ReportShelf):
             "current": True,
         }
         version_id = conn.execute(sa.insert(list_versions).values(**values)).inserted_primary_key[0]
-        batch: list[dict[str, Any]] = []
-        for entity in items:
-            batch.append(
-                {
-                    "version_id": version_id,
-                    "id": entity.id,
-                    "schema": entity.schema.name,
-                    "caption": entity.caption,
-                    "list_ref": list_ref(entity),
-                    "source": record.source,
-                    "target": is_target(entity),
-                    "data": entity_to_dict(entity),
-                }
-            )
-            if len(batch) >= BATCH:
-                conn.execute(sa.insert(entities), batch)
-                batch = []
-        if batch:
-            conn.execute(sa.insert(entities), batch)
+        write_entities(conn, version_id, record.source, items, display=self.display)
         return _version(conn.execute(sa.select(list_versions).where(list_versions.c.id == version_id)).one())
 
     def versions(self, *, current_only: bool = False) -> list[ListVersion]:
@@ -184,7 +160,7 @@ class Store(DecisionLog, KeyRing, ReportShelf):
     def entity(self, entity_id: str) -> tuple[Entity, ListVersion]:
         """The entity from its source's current version, else from the newest version holding it."""
         q = (
-            sa.select(entities.c.data, list_versions)
+            sa.select(DATA_TEXT, list_versions)
             .join(list_versions, entities.c.version_id == list_versions.c.id)
             .where(entities.c.id == entity_id)
             .order_by(list_versions.c.current.desc(), list_versions.c.id.desc())
@@ -194,14 +170,14 @@ class Store(DecisionLog, KeyRing, ReportShelf):
             row = conn.execute(q).first()
         if row is None:
             raise NotFound(f"no entity with id {entity_id!r} in the store")
-        return entity_from_dict(row.data), _version(row)
+        return entity_from_text(row.data), _version(row)
 
     def iter_entities(self, *, source: str | None = None, targets_only: bool = False) -> Iterator[Entity]:
         """Entities of the current versions, optionally one source's or only listed subjects.
 
         Each carries the store's source name in ``entity.context["source"]``."""
         q = (
-            sa.select(entities.c.data, entities.c.source)
+            sa.select(DATA_TEXT, entities.c.source)
             .join(list_versions, entities.c.version_id == list_versions.c.id)
             .where(list_versions.c.current)
         )
@@ -209,9 +185,10 @@ class Store(DecisionLog, KeyRing, ReportShelf):
             q = q.where(entities.c.source == source)
         if targets_only:
             q = q.where(entities.c.target)
-        with self.engine.connect() as conn:
-            for row in conn.execution_options(yield_per=BATCH).execute(q):
-                entity = entity_from_dict(row.data)
+        # streamed in batches (a server-side cursor on PostgreSQL), closed even when the caller stops early
+        with self.engine.connect() as conn, conn.execution_options(yield_per=BATCH).execute(q) as rows:
+            for row in rows:
+                entity = entity_from_text(row.data)
                 entity.context["source"] = row.source
                 yield entity
 
