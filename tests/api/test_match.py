@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from chokepoint.api import Limits, create_app
+
 AGHA_JANI = "un-sc-iri-002"  # DAWOOD AGHA-JANI, born 1957-04-23, passport I5824769
 HEMMAT = "un-sc-ire-067"  # SHAHID HEMMAT INDUSTRIAL GROUP (SHIG): missiles
 
@@ -184,3 +186,13 @@ def test_body_over_the_limit_without_a_length_is_413_too(client, headers) -> Non
         "/match/default", content=chunks(), headers=headers["read"] | {"Content-Type": "application/json"}
     )
     assert error(answer) == (413, "body")
+
+
+def test_a_server_can_set_lower_limits(service, headers) -> None:
+    with TestClient(create_app(service, limits=Limits(max_batch=2, max_body=2000))) as strict:
+        three = {"queries": {f"q{i}": NAME for i in range(3)}}
+        assert error(strict.post("/match/default", json=three, headers=headers["read"])) == (422, "queries")
+        padded = {"queries": {"q": NAME}, "weights": {f"w{i}": 0.5 for i in range(200)}}
+        assert error(strict.post("/match/default", json=padded, headers=headers["read"])) == (413, "body")
+        two = {"queries": {f"q{i}": NAME for i in range(2)}}
+        assert strict.post("/match/default", json=two, headers=headers["read"]).status_code == 200

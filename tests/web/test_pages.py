@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from chokepoint.cli import app as cli
+from chokepoint.lists import read_lists, version_record
 from chokepoint.screening import ScreeningService
 from chokepoint.store import Store
 from chokepoint.web import mount
@@ -158,9 +159,14 @@ def test_mount_leaves_an_existing_root_alone_and_waits_for_the_service(tmp_path:
 
 
 def test_reports_page_explains_how_to_add_reports_when_there_are_none(
-    client: TestClient, text: Callable[[str], str]
+    text: Callable[[str], str], tmp_path: Path
 ) -> None:
-    page = client.get("/ui/reports")
+    sample = Path(__file__).resolve().parents[2] / "examples" / "drone_story.ftm.json"
+    store = Store(tmp_path / "lists-only.db")
+    store.load_versions([(version_record(d), d.entities) for d in read_lists([sample])])
+    app = FastAPI()
+    mount(app, ScreeningService(store))
+    page = TestClient(app).get("/ui/reports")
     assert page.status_code == 200 and "chokepoint reports ingest" in text(page.text)
 
 

@@ -9,7 +9,7 @@ the request field.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any, get_args
 
 from followthemoney import model, registry
@@ -146,11 +146,3 @@ def scored_out(
     data["explanations"] = explanations(match)
     data["decision"] = decision_out(decision) if decision is not None else None
     return data
-
-
-def topics_of(entity: Entity) -> set[str]:
-    return set(entity.get("topics", quiet=True))
-
-
-def sources_of(versions: Iterable[ListVersion]) -> list[str]:
-    return sorted({v.source for v in versions})

@@ -41,14 +41,13 @@ def _warm_up(service: ScreeningService) -> None:
 
 @dataclass(frozen=True)
 class Limits:
-    """Request limits; a request over one is answered 413 naming the field."""
+    """Request limits: a body over ``max_body`` is answered 413, a batch over ``max_batch`` 422, each
+    naming the field."""
 
     max_batch: int = 100
-    """Queries per ``/match`` request and parties per ``/screen/parties`` request."""
+    """Queries per ``/match`` request and parties per ``/screen/parties`` request (at most 100)."""
     max_body: int = 1_048_576
     """Bytes per request body."""
-    max_limit: int = 100
-    """Results per query (``limit``)."""
 
 
 class AuditBuffer:
