@@ -137,3 +137,13 @@ def test_the_same_cjk_name_still_matches() -> None:
 )
 def test_air_and_aerospace_are_the_same_generic_word(left: str, right: str) -> None:
     assert compare_names("Organization", left, right).score >= DEFAULT_THRESHOLD
+
+
+def test_two_waws_are_a_consonant_then_a_vowel() -> None:
+    assert to_ascii("داوود") == "davud"
+    assert compare_names("Person", "داوود آقاجانی", "DAWOOD AGHA-JANI").score >= DEFAULT_THRESHOLD
+
+
+def test_letters_a_vowel_apart_are_not_a_doubled_letter() -> None:
+    assert compare_names("Person", "Dawood Agha Jani", "JANAN AGHA").score < DEFAULT_THRESHOLD
+    assert compare_names("Person", "Eskandar MOMENI", "اسکندر مؤمنی").score >= DEFAULT_THRESHOLD

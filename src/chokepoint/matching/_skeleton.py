@@ -28,8 +28,9 @@ def _unit(match: re.Match[str]) -> str:
     text, after = match.group(0), match.string[match.end() : match.end() + 1]
     if text == "c":  # soft before e/i/y (Racine / راسين)
         return "s" if after in ("e", "i", "y") else "k"
-    if text == "w":  # a vowel after a vowel (Rowshan / روشن), else a consonant
-        return "" if match.start() and match.string[match.start() - 1] in "aeiou" else "f"
+    if text == "w":  # a vowel after a vowel (Rowshan / روشن), else a consonant (Dawood / داوود)
+        before = match.start() and match.string[match.start() - 1] in "aeiou"
+        return "" if before and after not in ("a", "e", "i", "o", "u") else "f"
     return _MAP[text]
 
 
@@ -38,8 +39,8 @@ def skeleton(token: str) -> str:
     """The consonant skeleton of a lowercase ASCII token ('' for vowel-only tokens)."""
     if token.isdigit():
         return token
-    text = _VOWELS.sub("", _UNITS.sub(_unit, token))
-    return _REPEATS.sub(r"\1", text)
+    # doubled letters collapse (Ghassem / Qasem); letters a vowel apart stay two (Janan is not Jani)
+    return _VOWELS.sub("", _REPEATS.sub(r"\1", _UNITS.sub(_unit, token)))
 
 
 @lru_cache(maxsize=200_000)

@@ -30,7 +30,7 @@ _ARABIC = {
     "ب": "b", "پ": "p", "ت": "t", "ث": "th", "ج": "j", "چ": "ch", "ح": "h", "خ": "kh", "د": "d",
     "ذ": "z", "ر": "r", "ز": "z", "ژ": "zh", "س": "s", "ش": "sh", "ص": "s", "ض": "z", "ط": "t",
     "ظ": "z", "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ک": "k", "ك": "k", "گ": "g", "ل": "l",
-    "م": "m", "ن": "n", "ه": "h", "ة": "a", "ء": "", "ؤ": "", "ئ": "",
+    "م": "m", "ن": "n", "ه": "h", "ة": "a", "ء": "", "ؤ": "u", "ئ": "i",
 }  # fmt: skip
 _ALEF = set("اآأإٱ")
 _WAW = "و"
@@ -80,6 +80,8 @@ def _arabic_word(word: str) -> str:
             after = chars[i + 2] if i + 2 < len(chars) else ""
             vowel_next = nxt in _ALEF or (nxt in _YEH and after not in _ALEF)  # not Pouya / پویا
             consonant = i == 0 or (prev in _ALEF and i > 1) or prev == _WAW or vowel_next
+            if prev == _WAW and out[-1:] == ["v"]:
+                consonant = False  # the second of two: a vowel after a consonant و (داوود = Davud)
             out.append("v" if consonant else "u")
         elif char == "ع":
             out.append("a" if i == 0 else "")  # Ali, Abbas, Abdollah: a vowel sound at the start
