@@ -109,3 +109,10 @@ def test_refresh_rebuilds_only_when_a_new_version_is_current(tmp_path: Path, san
     assert {v.source for v in service.versions} == {"chokepoint_demo", "un_sc"}
     [best, *_] = service.match(gaston).matches
     assert best.match and best.list_ref == "CDi.003"
+
+
+def test_entity_comes_with_the_list_version_it_was_loaded_from(service: ScreeningService) -> None:
+    entity, version = service.entity("cp-qasem-damavandian")
+    assert entity.caption == "Qasem Damavandian" and version.source == "chokepoint_demo" and version.current
+    with pytest.raises(NotFound):
+        service.entity("no-such-entity")

@@ -129,8 +129,15 @@ class ScreeningService:
         return [m for m in found if sources is None or m.source in sources][:limit]
 
     def entity(self, entity_id: str) -> tuple[Entity, ListVersion]:
-        """A current entity and the list version it came from (NotFound when there is none)."""
-        return self.store.entity(entity_id)
+        """A current entity and the list version it came from (NotFound when there is none);
+        answered from memory, the store only for what the index does not hold."""
+        state = self._state
+        entity = state.entities.get(entity_id)
+        source = entity.context.get("source") if entity is not None else None
+        version = next((v for v in state.versions if v.source == source), None)
+        if entity is None or version is None:
+            return self.store.entity(entity_id)
+        return entity, version
 
     def neighbours(self, entity_id: str) -> list[Entity]:
         """Entities naming this one (sanctions, links, ownerships …) and the entities they link it to."""
