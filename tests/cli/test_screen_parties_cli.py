@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 from chokepoint.cli import app
+from chokepoint.store import Store
 
 runner = CliRunner()
 
@@ -48,6 +49,18 @@ def test_screening_writes_the_contract_columns_and_the_list_versions(db: Path, t
     assert not any(r["match"] == "true" for r in rows if r["row"] == "2")
     meta = json.loads((tmp_path / "out.csv.meta.json").read_text())
     assert meta["lists"][0]["source"] == "un_sc" and meta["lists"][0]["published"] == "2026-02-27"
+
+
+def test_screening_is_written_to_the_audit_log_with_its_list_versions(db: Path, tmp_path: Path) -> None:
+    infile = tmp_path / "in.csv"
+    infile.write_text("full_name\nSHIHATA Tharwat Salah\n")
+    out = tmp_path / "out.csv"
+    args = ["screen", "parties", str(infile), "--out", str(out), "--db", str(db), "--who", "a.analyst"]
+    assert runner.invoke(app, args).exit_code == 0
+    with Store(db) as store:
+        [entry] = store.audit_log(action="screen.parties")[-1:]
+    assert (entry.actor, entry.detail["rows"], entry.detail["matches"]) == ("a.analyst", 1, 1)
+    assert entry.detail["lists"][0]["source"] == "un_sc" and entry.detail["output"] == str(out)
 
 
 def test_missing_name_column_exits_2_and_writes_nothing(db: Path, tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from chokepoint.cli._app import DEFAULT_DB_VALUE, DbOption, atomic_output, err, out, reporting
 from chokepoint.cli._screen import screen_app
+from chokepoint.cli._screen_transactions import actor
 from chokepoint.errors import InputError
 from chokepoint.matching import DEFAULT_THRESHOLD, Matcher
 from chokepoint.screening import OUTPUT_COLUMNS, read_parties, screen_parties
@@ -29,6 +30,7 @@ def parties(
     ] = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option(help="Candidates per input row.")] = 5,
     workers: Annotated[int, typer.Option(help="Processes (default: all cores).")] = os.cpu_count() or 1,
+    who: Annotated[str | None, typer.Option("--who", help="Who runs it, for the audit log.")] = None,
 ) -> None:
     """Screen every party of IN.csv against the loaded lists; explain each candidate."""
     with reporting(), Store(db) as store:
@@ -67,6 +69,7 @@ def parties(
         }
         with atomic_output(out_path.with_name(out_path.name + ".meta.json")) as handle:
             json.dump(meta, handle, indent=2)
+        store.audit(actor(who), "screen.parties", meta | {"output": str(out_path)})
         used = ", ".join(f"{v.source}@{v.version}" for v in versions)
         out.print(
             f"screened {len(rows)} rows against {len(matcher)} listed subjects ({used}): "
