@@ -136,13 +136,18 @@ class NameIndex:
         ids = np.argpartition(-scores, top - 1)[:top]
         ids = ids[np.argsort(-scores[ids], kind="stable")]
         chosen: dict[int, list[tuple[NameForm, bool]]] = {}
+        last = 0.0  # the score of the limit-th target: ties with it are kept (up to 3 × limit)
         for name_id in ids.tolist():
-            if scores[name_id] <= 0:
+            score = float(scores[name_id])
+            if score <= 0:
                 break
             target, form, weak = self.names[name_id]
             if target not in chosen:
-                if len(chosen) >= limit:
+                full = len(chosen) >= limit
+                if full and (score < last - 1e-6 or len(chosen) >= 3 * limit):
                     continue
                 chosen[target] = []
+                if len(chosen) == limit:
+                    last = score
             chosen[target].append((form, weak))
         return [Candidate(self.targets[t], tuple(names)) for t, names in chosen.items()]
