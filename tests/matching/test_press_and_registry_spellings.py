@@ -147,3 +147,24 @@ def test_two_waws_are_a_consonant_then_a_vowel() -> None:
 def test_letters_a_vowel_apart_are_not_a_doubled_letter() -> None:
     assert compare_names("Person", "Dawood Agha Jani", "JANAN AGHA").score < DEFAULT_THRESHOLD
     assert compare_names("Person", "Eskandar MOMENI", "اسکندر مؤمنی").score >= DEFAULT_THRESHOLD
+
+
+TIKRITI = "Sabawi Ibrahim Hasan Al-Tikriti"
+
+
+def test_candidates_tied_with_the_last_one_are_all_scored() -> None:
+    from chokepoint.matching import NameIndex, Target
+
+    family = [f"Sab'awi {TIKRITI.split(' ', 1)[1]}"] + [
+        f"{n} {TIKRITI}" for n in ("Omar", "Yasir", "Ayman", "Bashar")
+    ]
+    targets = [
+        Target(index=i, id=f"t{i}", schema="Person", caption=n, names=(n,)) for i, n in enumerate(family)
+    ]
+    targets.reverse()  # the exact name last: an arbitrary cut at the limit would drop it
+    targets = [
+        Target(index=i, id=t.id, schema="Person", caption=t.caption, names=t.names)
+        for i, t in enumerate(targets)
+    ]
+    found = NameIndex(targets).candidates(Query(schema="Person", names=(TIKRITI,)), 2)
+    assert "t0" in {c.target.id for c in found} and len(found) == 5
