@@ -48,6 +48,16 @@ class _State:
     """Entity id → ids of the entities (sanctions, ownerships, links …) that name it."""
 
 
+def _refs(entity: Entity) -> list[str]:
+    """The ids this entity's entity-typed properties point to (owner, asset, subject …)."""
+    return [
+        v
+        for p in entity.schema.properties.values()
+        if p.type.name == "entity"
+        for v in entity.get(p, quiet=True)
+    ]
+
+
 def _build(store: Store) -> _State:
     versions = store.versions(current_only=True)
     entities: dict[str, Entity] = {}
@@ -55,12 +65,9 @@ def _build(store: Store) -> _State:
     for entity in store.iter_entities():
         entity_id = str(entity.id)
         entities[entity_id] = entity
-        if is_target(entity):
-            continue
-        for prop in entity.schema.properties.values():
-            if prop.type.name == "entity":
-                for other in entity.get(prop, quiet=True):
-                    links[other].append(entity_id)
+        if not is_target(entity):
+            for other in _refs(entity):
+                links[other].append(entity_id)
     matcher = Matcher.from_entities(e for e in entities.values() if is_target(e))
     return _State(versions, matcher, entities, dict(links))
 
@@ -146,20 +153,11 @@ class ScreeningService:
             raise NotFound(f"no entity {entity_id!r} in the current lists", field="id")
         found: dict[str, Entity] = {}
         for link_id in state.links.get(entity_id, []):
-            link = state.entities[link_id]
-            found[link_id] = link
-            for prop in link.schema.properties.values():
-                if prop.type.name != "entity":
-                    continue
-                for other in link.get(prop, quiet=True):
-                    if other != entity_id and other in state.entities:
-                        found[other] = state.entities[other]
-        entity = state.entities[entity_id]
-        for prop in entity.schema.properties.values():
-            if prop.type.name == "entity":
-                for other in entity.get(prop, quiet=True):
-                    if other in state.entities:
-                        found[other] = state.entities[other]
+            found[link_id] = state.entities[link_id]
+            others = _refs(state.entities[link_id])
+            found.update((o, state.entities[o]) for o in others if o != entity_id and o in state.entities)
+        others = _refs(state.entities[entity_id])
+        found.update((o, state.entities[o]) for o in others if o in state.entities)
         return list(found.values())
 
     def decide(self, *, query: Query, entity_id: str, decision: str, reason: str, who: str) -> Decision:

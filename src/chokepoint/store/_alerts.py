@@ -113,17 +113,9 @@ class AlertQueue:
             raise InputError(f"limit must be from 1 to {MAX_PAGE}", field="limit")
         if offset < 0:
             raise InputError("offset must not be negative", field="offset")
-        q = self._filtered(sa.select(table), status, rule, min_score, max_score, since, until, run)
-        count = self._filtered(
-            sa.select(sa.func.count()).select_from(table),
-            status,
-            rule,
-            min_score,
-            max_score,
-            since,
-            until,
-            run,
-        )
+        filters = (status, rule, min_score, max_score, since, until, run)
+        q = self._filtered(sa.select(table), *filters)
+        count = self._filtered(sa.select(sa.func.count()).select_from(table), *filters)
         q = q.order_by(table.c.score.desc(), table.c.id).offset(offset).limit(limit)
         with self.engine.connect() as conn:
             total = int(conn.execute(count).scalar_one())
