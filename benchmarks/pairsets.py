@@ -14,7 +14,16 @@ from pathlib import Path
 
 from chokepoint.matching import PairCase, read_pair_cases
 
-__all__ = ["MATCHING", "SEED", "iran_russia", "jrc", "name_bench", "token_pairs", "watchman"]
+__all__ = [
+    "MATCHING",
+    "SEED",
+    "iran_russia",
+    "iran_russia_heldout",
+    "jrc",
+    "name_bench",
+    "token_pairs",
+    "watchman",
+]
 
 MATCHING = Path(__file__).resolve().parents[2] / "shared" / "data" / "matching"
 HERE = Path(__file__).resolve().parent
@@ -29,6 +38,11 @@ def name_bench() -> list[PairCase]:
 def iran_russia() -> list[PairCase]:
     """Our Iran/Russia supply-chain dev pairs (benchmarks/data/iran_russia_pairs.csv)."""
     return read_pair_cases(HERE / "data" / "iran_russia_pairs.csv")
+
+
+def iran_russia_heldout() -> list[PairCase]:
+    """The held-out Iran/Russia pairs (benchmarks/data/iran_russia_heldout.md): never tune on them."""
+    return read_pair_cases(HERE / "data" / "iran_russia_heldout.csv")
 
 
 def watchman() -> list[PairCase]:

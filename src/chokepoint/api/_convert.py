@@ -17,7 +17,7 @@ from followthemoney.entity import ValueEntity
 
 from chokepoint.api._requests import QuerySchema
 from chokepoint.errors import InputError
-from chokepoint.matching import MAX_NAME, Match, Query, Target
+from chokepoint.matching import MAX_NAME, Match, Query
 from chokepoint.model import Entity, ListVersion, is_target, list_ref
 from chokepoint.store import Decision
 
@@ -61,20 +61,11 @@ def query_from_example(
             if prop.type == registry.name and len(text) > MAX_NAME:
                 raise InputError(f"a name is longer than {MAX_NAME} characters", field=where)
             entity.add(prop, text, quiet=True, fuzzy=True)
-    target = Target.from_entity(0, entity)
-    names = tuple(dict.fromkeys(target.names + target.weak_names))
-    if not names:
+    query = Query.from_entity(entity)
+    if not query.names:
         raise InputError(
             "a query needs a name (name, alias, or firstName and lastName)", field=f"{field}.properties.name"
         )
-    query = Query(
-        schema=schema.name,
-        names=names,
-        birth_dates=target.birth_dates,
-        countries=target.countries,
-        identifiers=target.identifiers,
-        gender=target.gender,
-    )
     return query, {k: list(v) for k, v in entity.to_dict()["properties"].items()}
 
 

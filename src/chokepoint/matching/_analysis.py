@@ -46,6 +46,7 @@ _TENS = {w: i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy
 _TENS["fourty"] = 4
 _ROMAN = {r: str(i) for i, r in enumerate("_ i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split()) if i}
 _ROMAN |= {"xx": "20", "xxx": "30"}
+_LINEAGE = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 _PARTICLES = frozenset("al el bin ibn bint abu ben van von der de la du".split())
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
@@ -192,13 +193,15 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
         words = _pair_phrases(words, vocab.generic)
     tokens: list[str] = []
     weights: list[float] = []
-    for word in words:
+    for pos, word in enumerate(words):
         generic = vocab.generic.get(word) if kind != "person" else None
         tokens.append(generic or word)
         if generic or word in _PARTICLES:
             weights.append(GENERIC_WEIGHT)
         elif kind == "person" and len(words) >= 3 and len(word) > 6 and _PATRONYMIC.search(word):
             weights.append(0.5)  # a patronymic: often left out by whoever writes the name
+        elif kind == "person" and 0 < pos < len(words) - 1 and words[pos - 1] in _LINEAGE:
+            weights.append(0.5)  # a father's name in a chain (Usama bin Muhammad ibn Awad ibn Ladin)
         else:
             weights.append(1.0)
     return NameForm(

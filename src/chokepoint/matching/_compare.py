@@ -9,14 +9,16 @@ name, a patronymic) cost half their weight; unpaired tokens on both sides are a 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
 from chokepoint.matching._analysis import NameForm
+from chokepoint.matching._given import same_given_name
 from chokepoint.matching._orgwords import acronym, lone_weight, place_word, worded
 from chokepoint.matching._rewrite import expand_initials, merge_splits
-from chokepoint.matching._translit import ideograph_similarity
+from chokepoint.matching._translit import ideograph_similarity, to_ascii
 
 __all__ = ["NameScore", "compare_forms", "token_similarity"]
 
@@ -25,6 +27,9 @@ ONE_INEXACT = 0.75  # cap when one inexact distinctive word is all two names sha
 LONE_ORG = 0.75  # cost of a word only one organisation name has (persons: 0.5, a middle name)
 NUMBERS_DIFFER = 0.8  # cap when the numbers differ (Trust 2004-1 / 2004-2: review, rank lower)
 VESSEL_NUMBERS_DIFFER = 0.7  # vessels: Omskiy-103 and Omskiy-119 are two ships
+SAME_GIVEN = 0.85  # one given name in two languages or a short form (Iosif / Joseph, Bibi / Benjamin)
+INITIALS_ONLY = 0.7  # cap for a person name of initials only
+NEAR = 0.7  # a person's word two typing edits from the other's, the rest of the name agreeing
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +47,13 @@ _VOWELS = frozenset("aeiouy")
 
 def _slavic_h(skel: str) -> str:
     return skel.replace("h", "k")
+
+
+_YOT = re.compile(r"(?<=[aeiou])j|^j(?=[aeiou])")
+
+
+def _yot(token: str) -> str:
+    return _YOT.sub("y", token)
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -63,11 +75,13 @@ def token_similarity(
     initials: bool = False,
     latin: bool = False,
     arabic: bool = False,
+    near: bool = False,
 ) -> tuple[float, str]:
     """Similarity of two tokens (0..1) and how they matched ("" when they do not).
 
     ``sa``/``sb`` are the tokens' skeletons, ``fa``/``fb`` their soft skeletons; ``latin``
-    says both names are in Latin letters, ``arabic`` that one is in Arabic script."""
+    says both names are in Latin letters, ``arabic`` that one is in Arabic script, ``near`` that
+    two typing edits are a match to review (person names written in Latin or Cyrillic letters)."""
     if a == b:
         return 1.0, "same"
     if a.isdigit() or b.isdigit():
@@ -85,6 +99,10 @@ def token_similarity(
         return 0.88, "romanisation"  # Arabic script: h and j/g are written loosely
     if latin and min(len(a), len(b)) >= 5 and _slavic_h(sa) == _slavic_h(sb) and _same_start(a, b):
         return 0.85, "romanisation"  # Ukrainian and Belarusian h for Russian g (Serhiy / Sergey)
+    if ("j" in a or "j" in b) and OSA.distance(_yot(a), _yot(b)) <= _edits_allowed(a, b):
+        return 0.9, "romanisation"  # j for y in Slavic and Baltic spellings (Sergejs / Sergey, Jurij)
+    if near and edits == 2 and min(len(a), len(b)) >= 3:
+        return NEAR, "two edits"  # a person's name two typing slips away (Merkur / Merkel): review it
     return 0.0, ""
 
 
@@ -98,6 +116,20 @@ def _joined_similarity(a: str, b: str) -> float:
     return 0.94 if edits <= 1 and min(len(a), len(b)) >= 6 else 0.0
 
 
+_TYPED = frozenset({"latin", "cyrillic"})  # scripts where two edits may be two typing slips
+
+
+def _spelled(name: str) -> str:
+    """The name's letters and digits, without spaces or punctuation (at least 6, else "")."""
+    letters = _NOT_ALNUM.sub("", to_ascii(name))
+    return letters if len(letters) >= 6 else ""
+
+
+def _initials_only(form: NameForm) -> bool:
+    return all(len(t) == 1 for t in form.tokens)
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _LINEAGE = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
 
@@ -119,12 +151,17 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
         return NameScore(0.9, q.original, c.original, "acronym of the other name")
     latin = q.script == "latin" and c.script == "latin"
     arabic = "arabic" in (q.script, c.script)
+    near = person and q.script in _TYPED and c.script in _TYPED
     q, c = merge_splits(q, c), merge_splits(c, q)
     q, c = expand_initials(q, c), expand_initials(c, q)
     pairs = []
     for i, (a, sa, fa) in enumerate(zip(q.tokens, q.skeletons, q.softs, strict=True)):
         for j, (b, sb, fb) in enumerate(zip(c.tokens, c.skeletons, c.softs, strict=True)):
-            sim, how = token_similarity(a, b, sa, sb, fa, fb, initials=person, latin=latin, arabic=arabic)
+            sim, how = token_similarity(
+                a, b, sa, sb, fa, fb, initials=person, latin=latin, arabic=arabic, near=near
+            )
+            if not sim and person and same_given_name(a, b):
+                sim, how = SAME_GIVEN, "same name in another form"
             if sim > 0:
                 pairs.append((sim, i, j, how))
     pairs.sort(reverse=True)
@@ -166,6 +203,8 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
         initials = any(len(t) == 1 for t in (*q.tokens, *c.tokens))
         if initials or min(len(q.joined), len(c.joined)) < 8:
             joined = 0.0  # same number of short words or initials: only a re-spacing ("Myongc-hin")
+    if not joined and not person and score < 0.8 and _spelled(q.original) == _spelled(c.original):
+        joined = 0.94  # a legal form written onto the name ("SiemensAG" / "Siemens AG")
     if joined > score + 1e-9:
         score, notes, conflict = joined, [f"same letters, other spacing ({joined:.2f})"], False
         rest_q = rest_c = []
@@ -189,6 +228,9 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     if q.forms and c.forms and not q.forms & c.forms:
         score -= 0.05
         notes.append(f"legal forms differ ({'/'.join(sorted(q.forms))} vs {'/'.join(sorted(c.forms))})")
+    if person and (_initials_only(q) or _initials_only(c)) and score > INITIALS_ONLY:
+        score = INITIALS_ONLY  # "N.N." or "A. B." names nobody on its own
+        notes.append("only initials on one side")
     if (same := ideograph_similarity(q.original, c.original)) is not None and same < score:
         score = same  # 习近平 / 习近朋: one character is another name, whatever the romanisation
         notes.append(f"characters differ ({same:.2f})")

@@ -96,6 +96,19 @@ class Query:
             key=get("id") or None,
         )
 
+    @classmethod
+    def from_entity(cls, entity: Entity) -> Query:
+        """A query for an FtM entity, reduced as listed entities are (what ``/match`` screens)."""
+        reduced = Target.from_entity(0, entity)
+        return cls(
+            schema=entity.schema.name,
+            names=tuple(dict.fromkeys(reduced.names + reduced.weak_names)),
+            birth_dates=reduced.birth_dates,
+            countries=reduced.countries,
+            identifiers=reduced.identifiers,
+            gender=reduced.gender,
+        )
+
 
 @dataclass(frozen=True)
 class Target:
@@ -124,7 +137,8 @@ class Target:
         names = [n for p in NAME_PROPS for n in entity.get(p, quiet=True)]
         if entity.schema.is_a("Person"):
             first, last = entity.get("firstName", quiet=True), entity.get("lastName", quiet=True)
-            names += [f"{f} {la}" for f in first[:3] for la in last[:3]]
+            middle = [v for p in ("middleName", "fatherName") for v in entity.get(p, quiet=True)[:1]]
+            names += [" ".join((f, *middle, la)) for f in first[:3] for la in last[:3]]
         return cls(
             index=index,
             id=str(entity.id),

@@ -67,7 +67,7 @@ def _best_name(query: Query, target: Target, names: Sequence[tuple[NameForm, boo
         for form in forms:
             result = compare_forms(form, other)
             score = result.score * (WEAK_ALIAS if weak else 1.0)
-            if score > best.score:
+            if score > best.score or not best.left:  # a 0 keeps its reason ("conflicting: …")
                 note = "; weak alias" if weak else ""
                 best = NameScore(score, result.left, result.right, result.explanation + note)
                 if score >= 1.0:

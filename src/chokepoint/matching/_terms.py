@@ -32,6 +32,8 @@ class Terms:
     """Acronym → the words it stands for."""
     max_phrase: int
     """Longest phrase (in words) among forms and titles."""
+    given: dict[str, frozenset[str]]
+    """Given-name spelling → the groups it belongs to (one name across languages)."""
 
 
 def _phrases(data: object, path: Path, key: str) -> dict[str, list[str]]:
@@ -69,5 +71,16 @@ def terms(path: Path = PATH) -> Terms:
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
         raise InputError("acronyms must map acronyms to their expansion", path=path)
     acronyms = {to_ascii(k): tuple(to_ascii(v).split()) for k, v in raw.items()}
-    longest = max(len(p.split()) for p in [*forms, *titles])
-    return Terms(forms=forms, generic=generic, titles=titles, acronyms=acronyms, max_phrase=longest)
+    longest = max((len(p.split()) for p in [*forms, *titles]), default=1)
+    given: dict[str, set[str]] = {}
+    for group, spellings in _phrases(data.get("given_names"), path, "given_names").items():
+        for spelling in spellings:
+            given.setdefault(to_ascii(spelling), set()).add(group)
+    return Terms(
+        forms=forms,
+        generic=generic,
+        titles=titles,
+        acronyms=acronyms,
+        max_phrase=longest,
+        given={k: frozenset(v) for k, v in given.items()},
+    )

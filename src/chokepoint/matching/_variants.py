@@ -1,4 +1,5 @@
-"""The names one written name stands for: "X a.k.a. Y" is two names, "X (Y)" may be three.
+"""The names one written name stands for: "X a.k.a. Y" is two names, "X (Y)" may be three,
+"X/Y" is three when X and Y are names of four letters or more.
 
 A bracketed part that is a spelling, a translation or an acronym ("JSC VOENTELECOM
 (VOYENTELEKOM)", "Design Bureau of Navigation Systems (NAVIS)") is also read alone, and the
@@ -20,6 +21,7 @@ _AKA = re.compile(
     r"[\s,;(]+(?:[afn]\.?\s?k\.?\s?a\.?|also known as|formerly known as)[\s:]+",
     re.IGNORECASE,
 )
+_SLASH = re.compile(r"(?<=[^\W\d]{2})\s*/\s*(?=[^\W\d]{2})")  # "Al-Qa'ida/Islamic Army", not "A/S"
 _BRACKET = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -38,13 +40,22 @@ def _balanced(text: str) -> str:
     return text
 
 
+def _slashed(text: str) -> list[str]:
+    """Names written one after the other with a slash, when each has 4 letters or more."""
+    pieces = _SLASH.split(text)
+    if len(pieces) > 1 and all(len(_WORD.findall(to_ascii(p))) and len(p.strip()) >= 4 for p in pieces):
+        return [text, *pieces]
+    return [text]
+
+
 @lru_cache(maxsize=100_000)
 def name_variants(name: str) -> tuple[str, ...]:
     """The name itself first, then the other names it holds (none for a plain name)."""
-    if "(" not in name and "[" not in name and not _AKA.search(name):
+    if "(" not in name and "[" not in name and "/" not in name and not _AKA.search(name):
         return (name,)
     out = [name]
-    for part in (_balanced(p.strip(" ,;")) for p in _AKA.split(name)):
+    parts = [p for part in _AKA.split(name) for p in _slashed(part)]
+    for part in (_balanced(p.strip(" ,;")) for p in parts):
         if not part:
             continue
         out.append(part)

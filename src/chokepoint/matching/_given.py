@@ -1,0 +1,20 @@
+"""Given names that are one name in several languages, and their short forms.
+
+Iosif, Joseph and Yusuf; Oleksandr and Aleksandr; Bibi and Benjamin. Two words of person
+names match as one given name when the vocabulary (data/terms.yml, ``given_names``) puts them
+in one group. rigour's person-name symbols would add Wikidata given-name items, but loading
+them takes 9-15 s on first use and added no correct match on our dev pairs, so they are not used.
+"""
+
+from __future__ import annotations
+
+from chokepoint.matching._terms import terms
+
+__all__ = ["same_given_name"]
+
+
+def same_given_name(a: str, b: str) -> bool:
+    """True when two words are one name in other languages or forms (Ivan / John, Ben / Benjamin)."""
+    groups = terms().given
+    first = groups.get(a)
+    return first is not None and not first.isdisjoint(groups.get(b, ()))
