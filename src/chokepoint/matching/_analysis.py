@@ -15,7 +15,7 @@ from functools import lru_cache
 from rigour.names import replace_org_types_compare
 
 from chokepoint.matching._skeleton import skeleton, soft_skeleton
-from chokepoint.matching._terms import terms
+from chokepoint.matching._terms import ADJECTIVE_ENDING, Terms, terms
 from chokepoint.matching._translit import script_of, to_ascii
 
 __all__ = ["GENERIC_WEIGHT", "KINDS", "NameForm", "analyze", "kind_of"]
@@ -167,6 +167,14 @@ def _pair_phrases(words: list[str], phrases: dict[str, str]) -> list[str]:
     return out
 
 
+def _generic(word: str, vocab: Terms) -> str | None:
+    """The canonical generic word for ``word``, any gender or case of a Russian adjective included."""
+    found = vocab.generic.get(word)
+    if found is None and (m := ADJECTIVE_ENDING.fullmatch(word)):
+        found = vocab.generic_stems.get(m.group(1))
+    return found
+
+
 @lru_cache(maxsize=500_000)
 def analyze(name: str, kind: str = "entity") -> NameForm:
     """Analyse ``name`` as a name of ``kind`` (see :func:`kind_of`)."""
@@ -194,7 +202,7 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
     tokens: list[str] = []
     weights: list[float] = []
     for pos, word in enumerate(words):
-        generic = vocab.generic.get(word) if kind != "person" else None
+        generic = _generic(word, vocab) if kind != "person" else None
         tokens.append(generic or word)
         if generic or word in _PARTICLES:
             weights.append(GENERIC_WEIGHT)

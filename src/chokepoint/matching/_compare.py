@@ -18,6 +18,7 @@ from chokepoint.matching._analysis import NameForm
 from chokepoint.matching._given import same_given_name
 from chokepoint.matching._orgwords import acronym, lone_weight, place_word, worded
 from chokepoint.matching._rewrite import expand_initials, merge_splits
+from chokepoint.matching._skeleton import skeleton
 from chokepoint.matching._translit import ideograph_similarity, to_ascii
 
 __all__ = ["NameScore", "compare_forms", "token_similarity"]
@@ -54,6 +55,25 @@ _YOT = re.compile(r"(?<=[aeiou])j|^j(?=[aeiou])")
 
 def _yot(token: str) -> str:
     return _YOT.sub("y", token)
+
+
+_ADJECTIVE = re.compile(r"(?:sk|tsk|ck)(?:iy|ii|yy|y|aya|aia|oye|oe|oy|ogo|ikh|ikh)$")
+
+
+def _adjective_of(adjective: str, name: str) -> bool:
+    """A Russian adjective (-skiy, -skaya …) made from ``name`` or its English form."""
+    stem = _ADJECTIVE.sub("", adjective)
+    if stem == adjective or len(stem) < 4 or len(name) < 4:
+        return False
+    edits = OSA.distance(stem, name[: len(stem)])
+    return (edits == 0 or (edits == 1 and len(stem) >= 6)) and len(name) <= len(stem) + 3
+
+
+def _belarusian(a: str, b: str) -> bool:
+    """``a`` ends in Belarusian -au where ``b`` has Russian -ov/-ev (same consonants otherwise)."""
+    if len(a) < 5 or not a.endswith("au") or b[-2:] not in ("ov", "ev"):
+        return False
+    return skeleton(a[:-2]) == skeleton(b[:-2])
 
 
 def _same_start(a: str, b: str) -> bool:
@@ -101,6 +121,12 @@ def token_similarity(
         return 0.85, "romanisation"  # Ukrainian and Belarusian h for Russian g (Serhiy / Sergey)
     if ("j" in a or "j" in b) and OSA.distance(_yot(a), _yot(b)) <= _edits_allowed(a, b):
         return 0.9, "romanisation"  # j for y in Slavic and Baltic spellings (Sergejs / Sergey, Jurij)
+    if _belarusian(a, b) or _belarusian(b, a):
+        return 0.9, "romanisation"  # Belarusian -au for Russian -ov (Marozau / Morozov)
+    if arabic and len(fa) >= 3 and fa.replace("f", "") == fb.replace("f", "") and a[0] == b[0]:
+        return 0.85, "romanisation"  # Persian و is v or a vowel (Movahedi / موحدى, Pooyan / پیوان)
+    if _adjective_of(a, b) or _adjective_of(b, a):
+        return 0.85, "adjective"  # a Russian adjective of the name (Muromskiy / Murom, Baltiyskaya / Baltic)
     if near and edits == 2 and min(len(a), len(b)) >= 3:
         return NEAR, "two edits"  # a person's name two typing slips away (Merkur / Merkel): review it
     return 0.0, ""

@@ -6,6 +6,7 @@ Every spelling is reduced with :func:`to_ascii` so lookups work on transliterate
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,6 +18,8 @@ from chokepoint.matching._translit import to_ascii
 
 __all__ = ["Terms", "terms"]
 
+#: A transliterated Russian adjective: a stem of 5 letters or more and its gender/case ending.
+ADJECTIVE_ENDING = re.compile(r"([a-z]{5,}?)(yy|iy|ij|ii|aya|aia|oye|oe|oy|ogo|ykh|ikh|uyu|yye|yi|ym|om|oi)")
 PATH = Path(__file__).with_name("data") / "terms.yml"
 
 
@@ -26,6 +29,9 @@ class Terms:
     """Spelling (one or more words) → legal-form family."""
     generic: dict[str, str]
     """Generic organisation word → its canonical English word."""
+    generic_stems: dict[str, str]
+    """Stem of a Russian adjective among the generic words → its canonical English word, so every
+    gender and case of it is generic too (gosudarstvennyy, gosudarstvennaya → state)."""
     titles: frozenset[str]
     """Titles and ranks, single words or phrases."""
     acronyms: dict[str, tuple[str, ...]]
@@ -71,6 +77,7 @@ def terms(path: Path = PATH) -> Terms:
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
         raise InputError("acronyms must map acronyms to their expansion", path=path)
     acronyms = {to_ascii(k): tuple(to_ascii(v).split()) for k, v in raw.items()}
+    stems = {m.group(1): canon for word, canon in generic.items() if (m := ADJECTIVE_ENDING.fullmatch(word))}
     longest = max((len(p.split()) for p in [*forms, *titles]), default=1)
     given: dict[str, set[str]] = {}
     for group, spellings in _phrases(data.get("given_names"), path, "given_names").items():
@@ -79,6 +86,7 @@ def terms(path: Path = PATH) -> Terms:
     return Terms(
         forms=forms,
         generic=generic,
+        generic_stems=stems,
         titles=titles,
         acronyms=acronyms,
         max_phrase=longest,
