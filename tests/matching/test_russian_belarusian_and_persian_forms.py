@@ -46,3 +46,17 @@ def test_every_gender_and_case_of_a_generic_russian_adjective_is_generic(spellin
 )
 def test_near_adjectives_and_endings_are_other_names(left: str, right: str) -> None:
     assert compare_names("Company", left, right).score < DEFAULT_THRESHOLD
+
+
+def test_a_name_of_generic_words_only_is_that_name_in_any_language() -> None:
+    # Iran's Aerospace Industries Organization (AIO, OFAC SDN) under its Persian name
+    result = compare_names("Organization", "Aerospace Industries Organization", "سازمان صنایع هوافضا")
+    assert result.score >= DEFAULT_THRESHOLD
+    # sharing generic words is still not enough when other words are left over
+    assert compare_names("Company", "Special Economic Zone", "Special Economic Zone Alabuga").score < 0.8
+    assert compare_names("Company", "Saudi Arabian Gas Company", "Saudi Arabian Oil Company").score < 0.8
+
+
+def test_persian_ezafe_written_as_a_word_is_no_word() -> None:
+    # Bonyad Taavon Basij (OFAC SDN) as the EU transcribes it, against its Persian name
+    assert compare_names("Organization", "Bonyad-eh Ta'avon-eh Basij", "بنیاد تعاون بسیج").score >= 0.8

@@ -47,7 +47,8 @@ _TENS["fourty"] = 4
 _ROMAN = {r: str(i) for i, r in enumerate("_ i ii iii iv v vi vii viii ix x xi xii xiii xiv xv".split()) if i}
 _ROMAN |= {"xx": "20", "xxx": "30"}
 _LINEAGE = frozenset({"bin", "ibn", "bint", "ben", "ould"})
-_PARTICLES = frozenset("al el bin ibn bint abu ben van von der de la du".split())
+# e, eh, ye: the Persian ezafe written as a word ("Bonyad-eh Taavon-eh Basij")
+_PARTICLES = frozenset("al el bin ibn bint abu ben van von der de la du e eh ye".split())
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 

@@ -155,6 +155,7 @@ def _initials_only(form: NameForm) -> bool:
     return all(len(t) == 1 for t in form.tokens)
 
 
+_NOT_WORDS = frozenset({"the", "e", "eh", "ye"})  # glue, and the Persian ezafe (Bonyad-eh Taavon-eh Basij)
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _LINEAGE = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
@@ -244,12 +245,13 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
         vessel = q.kind == "vessel" or c.kind == "vessel"
         score = min(score, VESSEL_NUMBERS_DIFFER if vessel else NUMBERS_DIFFER)
         notes.append("numbers differ")
-    leftover = [t for t in (*(q.tokens[i] for i in rest_q), *(c.tokens[j] for j in rest_c)) if t != "the"]
+    unpaired = (*(q.tokens[i] for i in rest_q), *(c.tokens[j] for j in rest_c))
+    leftover = [t for t in unpaired if t not in _NOT_WORDS]
     if not person and strong == 1 and leftover and score > ONE_INEXACT:
         score = ONE_INEXACT  # "Torvar Systems" / "Trover": one near word and nothing else is thin
         notes.append("only one inexact distinctive word in common")
-    if distinct < 0.5 and score > 0.5:
-        score = 0.5
+    if distinct < 0.5 and score > 0.5 and (leftover or len(used_pairs) < 2):
+        score = 0.5  # but generic words only, all paired, are that name (Aerospace Industries Organization)
         notes.append("only generic words in common")
     if q.forms and c.forms and not q.forms & c.forms:
         score -= 0.05
