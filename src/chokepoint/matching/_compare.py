@@ -26,6 +26,7 @@ __all__ = ["NameScore", "compare_forms", "token_similarity"]
 CONFLICT = 0.7  # factor when both names have distinctive words the other lacks
 ONE_INEXACT = 0.75  # cap when one inexact distinctive word is all two names share
 LONE_ORG = 0.75  # cost of a word only one organisation name has (persons: 0.5, a middle name)
+LONE_PERSON = 0.5  # cost of a word only one person name has (a middle name)
 NUMBERS_DIFFER = 0.8  # cap when the numbers differ (Trust 2004-1 / 2004-2: review, rank lower)
 VESSEL_NUMBERS_DIFFER = 0.7  # vessels: Omskiy-103 and Omskiy-119 are two ships
 SAME_GIVEN = 0.85  # one given name in two languages or a short form (Iosif / Joseph, Bibi / Benjamin)
@@ -223,7 +224,7 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     if not person and all(places):
         conflict = True  # Bowne Global Solutions (France) / (Germany): two subsidiaries
     extra = max(sum(q.weights[i] >= 1.0 for i in rest_q), sum(c.weights[j] >= 1.0 for j in rest_c))
-    lone_cost = 1.0 if conflict or (not person and extra >= 2) else (LONE_ORG if not person else 0.5)
+    lone_cost = 1.0 if conflict or (not person and extra >= 2) else (LONE_ORG if not person else LONE_PERSON)
     score = matched / (paired + (lone_q + lone_c) * lone_cost) if paired else 0.0
     joined = _joined_similarity(q.joined, c.joined)
     if len(q.tokens) == len(c.tokens) and joined < 1.0:
