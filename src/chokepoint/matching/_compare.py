@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import OSA
 
-from chokepoint.matching._analysis import NameForm
-from chokepoint.matching._orgwords import acronym, lone_weight, place_word, worded
+from chokepoint.matching._form import NameForm
+from chokepoint.matching._orgwords import acronym, worded
 from chokepoint.matching._rewrite import expand_initials, merge_splits
 from chokepoint.matching._translit import ideograph_similarity
 
@@ -48,8 +48,9 @@ def _same_start(a: str, b: str) -> bool:
     return a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
 
 
-def _edits_allowed(a: str, b: str) -> int:
-    return min(len(a), len(b)) // 4
+def _edits_allowed(shortest: int) -> int:
+    """Typing edits allowed between two tokens, the shorter of ``shortest`` letters."""
+    return shortest // 4
 
 
 def token_similarity(
@@ -59,7 +60,6 @@ def token_similarity(
     sb: str,
     fa: str = "",
     fb: str = "",
-    *,
     initials: bool = False,
     latin: bool = False,
     arabic: bool = False,
@@ -72,18 +72,21 @@ def token_similarity(
         return 1.0, "same"
     if a.isdigit() or b.isdigit():
         return 0.0, ""
-    if len(a) == 1 or len(b) == 1:
+    la, lb = len(a), len(b)
+    if la == 1 or lb == 1:
         return (0.8, "initial") if initials and a[0] == b[0] else (0.0, "")
     if sa and sa == sb and (len(sa) >= 2 or a[0] == b[0]):
-        if latin and OSA.distance(a, b) > max(2, len(a) // 3):
+        far = max(2, la // 3)
+        if latin and OSA.distance(a, b, score_cutoff=far) > far:
             return 0.75, "romanisation"  # both written in Latin letters, vowels far apart (Mohammad/Mahmoud)
         return (0.95 if len(sa) >= 3 else 0.9), "romanisation"
-    edits = OSA.distance(a, b)
-    if edits <= _edits_allowed(a, b):
+    shortest = la if la < lb else lb
+    allowed = _edits_allowed(shortest)
+    if -allowed <= la - lb <= allowed and (edits := OSA.distance(a, b, score_cutoff=allowed)) <= allowed:
         return 1.0 - 0.06 * edits, "spelling"
     if arabic and len(fa) >= 3 and fa == fb:
         return 0.88, "romanisation"  # Arabic script: h and j/g are written loosely
-    if latin and min(len(a), len(b)) >= 5 and _slavic_h(sa) == _slavic_h(sb) and _same_start(a, b):
+    if latin and shortest >= 5 and _slavic_h(sa) == _slavic_h(sb) and _same_start(a, b):
         return 0.85, "romanisation"  # Ukrainian and Belarusian h for Russian g (Serhiy / Sergey)
     return 0.0, ""
 
@@ -103,6 +106,8 @@ _LINEAGE = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
 def _roles_swapped(q: NameForm, c: NameForm, pairs: list[tuple[int, int]]) -> bool:
     """True when a given name pairs with a father's name ("Salman bin Muhammad" / "Muhammad bin Salman")."""
+    if _LINEAGE.isdisjoint(q.token_set) or _LINEAGE.isdisjoint(c.token_set):
+        return False
     bq = next((i for i, t in enumerate(q.tokens) if t in _LINEAGE), None)
     bc = next((j for j, t in enumerate(c.tokens) if t in _LINEAGE), None)
     if bq is None or bc is None or bq in (0, len(q.tokens) - 1) or bc in (0, len(c.tokens) - 1):
@@ -121,49 +126,66 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     arabic = "arabic" in (q.script, c.script)
     q, c = merge_splits(q, c), merge_splits(c, q)
     q, c = expand_initials(q, c), expand_initials(c, q)
+    qt, qs, qf, qd, qw = q.tokens, q.skeletons, q.softs, q.digits, q.weights
+    ct, cs, cf, cd, cw = c.tokens, c.skeletons, c.softs, c.digits, c.weights
+    nq, nc = len(qt), len(ct)
     pairs = []
-    for i, (a, sa, fa) in enumerate(zip(q.tokens, q.skeletons, q.softs, strict=True)):
-        for j, (b, sb, fb) in enumerate(zip(c.tokens, c.skeletons, c.softs, strict=True)):
-            sim, how = token_similarity(a, b, sa, sb, fa, fb, initials=person, latin=latin, arabic=arabic)
-            if sim > 0:
-                pairs.append((sim, i, j, how))
+    for i in range(nq):
+        a, sa, fa, da = qt[i], qs[i], qf[i], qd[i]
+        for j in range(nc):
+            b = ct[j]
+            if a == b:  # token_similarity's first two rules, inline
+                pairs.append((1.0, i, j, "same"))
+            elif not (da or cd[j]):
+                sim, how = token_similarity(a, b, sa, cs[j], fa, cf[j], person, latin, arabic)
+                if sim > 0:
+                    pairs.append((sim, i, j, how))
     pairs.sort(reverse=True)
-    used_q: set[int] = set()
-    used_c: set[int] = set()
+    used_q = bytearray(nq)
+    used_c = bytearray(nc)
     matched = paired = distinct = 0.0
     strong = 0  # distinctive word pairs: 2 per identical pair, 1 per inexact one
     notes: list[str] = []
     used_pairs: list[tuple[int, int]] = []
     for sim, i, j, how in pairs:
-        if i in used_q or j in used_c:
+        if used_q[i] or used_c[j]:
             continue
-        used_q.add(i)
-        used_c.add(j)
+        used_q[i] = used_c[j] = 1
         used_pairs.append((i, j))
-        weight = q.weights[i] + c.weights[j]
+        wq, wc = qw[i], cw[j]
+        weight = wq + wc
         matched += sim * weight
         paired += weight
-        distinct += sim * min(q.weights[i], c.weights[j])
-        if min(q.weights[i], c.weights[j]) >= 1.0:
+        least = min(wq, wc)
+        distinct += sim * least
+        if least >= 1.0:
             strong += 1 if sim < 1.0 else 2
         if how != "same":
-            notes.append(f"{q.tokens[i]}~{c.tokens[j]} ({how} {sim:.2f})")
-    rest_q = [i for i in range(len(q.tokens)) if i not in used_q]
-    rest_c = [j for j in range(len(c.tokens)) if j not in used_c]
-    lone_q = sum(lone_weight(q, i, person) for i in rest_q if not q.tokens[i].isdigit())
-    lone_c = sum(lone_weight(c, j, person) for j in rest_c if not c.tokens[j].isdigit())
+            notes.append(f"{qt[i]}~{ct[j]} ({how} {sim:.2f})")
+    rest_q = [i for i in range(nq) if not used_q[i]]
+    rest_c = [j for j in range(nc) if not used_c[j]]
+    lone_q = lone_c = 0.0
+    lones_q, lones_c = (q.lone_person, c.lone_person) if person else (q.lone, c.lone)
+    for i in rest_q:
+        lone_q += lones_q[i]
+    for j in rest_c:
+        lone_c += lones_c[j]
     conflict = (lone_q >= 0.5 and lone_c >= 0.5) or _roles_swapped(q, c, used_pairs)
     if not person and (max(lone_q, lone_c) >= 0.5 or strong <= 2) and worded(q, rest_q) and worded(c, rest_c):
         conflict = True  # Iran Shipping Lines / Iran Broadcasting: a line of business each
-    places = [any(place_word(f.tokens[k]) for k in rest) for f, rest in ((q, rest_q), (c, rest_c))]
-    if not person and all(places):
+    if not person and any(q.places[i] for i in rest_q) and any(c.places[j] for j in rest_c):
         conflict = True  # Bowne Global Solutions (France) / (Germany): two subsidiaries
-    extra = max(sum(q.weights[i] >= 1.0 for i in rest_q), sum(c.weights[j] >= 1.0 for j in rest_c))
-    lone_cost = 1.0 if conflict or (not person and extra >= 2) else (LONE_ORG if not person else 0.5)
+    if conflict:
+        lone_cost = 1.0
+    elif person:
+        lone_cost = 0.5
+    else:  # two distinctive words or more on one side only: not the same organisation
+        extra = max(sum(qw[i] >= 1.0 for i in rest_q), sum(cw[j] >= 1.0 for j in rest_c))
+        lone_cost = 1.0 if extra >= 2 else LONE_ORG
     score = matched / (paired + (lone_q + lone_c) * lone_cost) if paired else 0.0
     joined = _joined_similarity(q.joined, c.joined)
-    if len(q.tokens) == len(c.tokens) and joined < 1.0:
-        initials = any(len(t) == 1 for t in (*q.tokens, *c.tokens))
+    if nq == nc and joined < 1.0:
+        initials = q.has_initial or c.has_initial
         if initials or min(len(q.joined), len(c.joined)) < 8:
             joined = 0.0  # same number of short words or initials: only a re-spacing ("Myongc-hin")
     if joined > score + 1e-9:
@@ -171,7 +193,7 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
         rest_q = rest_c = []
         distinct = 1.0
     if rest_q or rest_c:
-        extra = [q.tokens[i] for i in rest_q] + [c.tokens[j] for j in rest_c]
+        extra = [qt[i] for i in rest_q] + [ct[j] for j in rest_c]
         notes.append(("conflicting: " if conflict else "unmatched: ") + " ".join(extra))
     if conflict:
         score *= CONFLICT
@@ -179,8 +201,7 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
         vessel = q.kind == "vessel" or c.kind == "vessel"
         score = min(score, VESSEL_NUMBERS_DIFFER if vessel else NUMBERS_DIFFER)
         notes.append("numbers differ")
-    leftover = [t for t in (*(q.tokens[i] for i in rest_q), *(c.tokens[j] for j in rest_c)) if t != "the"]
-    if not person and strong == 1 and leftover and score > ONE_INEXACT:
+    if not person and strong == 1 and score > ONE_INEXACT and _leftover(q, c, rest_q, rest_c):
         score = ONE_INEXACT  # "Torvar Systems" / "Trover": one near word and nothing else is thin
         notes.append("only one inexact distinctive word in common")
     if distinct < 0.5 and score > 0.5:
@@ -189,8 +210,18 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     if q.forms and c.forms and not q.forms & c.forms:
         score -= 0.05
         notes.append(f"legal forms differ ({'/'.join(sorted(q.forms))} vs {'/'.join(sorted(c.forms))})")
-    if (same := ideograph_similarity(q.original, c.original)) is not None and same < score:
+    if (
+        q.ideographic
+        and c.ideographic
+        and (same := ideograph_similarity(q.original, c.original)) is not None
+        and same < score
+    ):
         score = same  # 习近平 / 习近朋: one character is another name, whatever the romanisation
         notes.append(f"characters differ ({same:.2f})")
     explanation = "; ".join(notes) if notes else "same name"
     return NameScore(max(0.0, min(1.0, score)), q.original, c.original, explanation)
+
+
+def _leftover(q: NameForm, c: NameForm, rest_q: list[int], rest_c: list[int]) -> bool:
+    """Some unpaired token other than "the"."""
+    return any(q.tokens[i] != "the" for i in rest_q) or any(c.tokens[j] != "the" for j in rest_c)
