@@ -54,7 +54,7 @@ def _matcher() -> Matcher:
 def collect() -> None:
     """Record (name, kind) of both sides of every compare_forms call."""
     calls: list[tuple[str, str, str, str]] = []
-    original = matching._compare.compare_forms
+    original = matching._kernel.compare_forms
 
     def recording(q, c):  # type: ignore[no-untyped-def]
         calls.append((q.original, q.kind, c.original, c.kind))
@@ -80,7 +80,7 @@ def dump(out: Path, screen: bool) -> None:
     data = pickle.loads(PAIRS.read_bytes())
     lines = []
     for qn, qk, cn, ck in data["calls"]:
-        result = matching._compare.compare_forms(analyze(qn, qk), analyze(cn, ck))
+        result = matching._kernel.compare_forms(analyze(qn, qk), analyze(cn, ck))
         lines.append(f"{qn!r}\t{cn!r}\t{qk}/{ck}\t{result.score!r}\t{result.explanation}")
     for case in _dev_cases():
         result = compare_names(case.schema, case.name1, case.name2)
@@ -93,14 +93,14 @@ def dump(out: Path, screen: bool) -> None:
             for m in matcher.match(Query.from_row(row), limit=10):
                 lines.append(f"S\t{row['full_name']!r}\t{m.entity_id}\t{m.score!r}\t{m.explanation}")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"kernel={getattr(matching, 'KERNEL', 'python')} wrote {len(lines)} lines to {out}")
+    print(f"kernel={matching.KERNEL} wrote {len(lines)} lines to {out}")
 
 
 def timing(repeat: int) -> None:
     data = pickle.loads(PAIRS.read_bytes())
     calls = data["calls"]
     pairs = [(analyze(qn, qk), analyze(cn, ck)) for qn, qk, cn, ck in calls]
-    compare = matching._compare.compare_forms
+    compare = matching._kernel.compare_forms
     for label, part in (("dev", pairs[: data["dev"]]), ("screening", pairs[data["dev"] :]), ("all", pairs)):
         best = float("inf")
         for _ in range(repeat):
@@ -109,7 +109,7 @@ def timing(repeat: int) -> None:
                 compare(q, c)
             best = min(best, time.process_time() - started)
         print(
-            f"kernel={getattr(matching, 'KERNEL', 'python')} {label:9s} {len(part):7d} calls "
+            f"kernel={matching.KERNEL} {label:9s} {len(part):7d} calls "
             f"{best * 1e6 / len(part):6.2f} µs/call (CPU time, best of {repeat})"
         )
 

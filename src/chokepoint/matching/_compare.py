@@ -5,15 +5,16 @@ Ghassem / قاسم), or differ by a plausible number of typing edits for their l
 Tokens are aligned greedily, best pair first. Unpaired tokens on one side only (a middle
 name, a patronymic) cost half their weight; unpaired tokens on both sides are a conflict
 (Al-Tikriti vs Al-Dulaimi) and cut the score. Generic words weigh little, numbers must agree.
+Compiled with Cython when installed with a C compiler (see ._kernel); ``cython.*`` types and
+decorators do nothing in pure Python.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+import cython
 from rapidfuzz.distance import OSA
 
-from chokepoint.matching._form import NameForm
+from chokepoint.matching._form import NameForm, NameScore
 from chokepoint.matching._orgwords import acronym, worded
 from chokepoint.matching._rewrite import expand_initials, merge_splits
 from chokepoint.matching._translit import ideograph_similarity
@@ -27,32 +28,26 @@ NUMBERS_DIFFER = 0.8  # cap when the numbers differ (Trust 2004-1 / 2004-2: revi
 VESSEL_NUMBERS_DIFFER = 0.7  # vessels: Omskiy-103 and Omskiy-119 are two ships
 
 
-@dataclass(frozen=True, slots=True)
-class NameScore:
-    """A name comparison: the score and why."""
-
-    score: float
-    left: str
-    right: str
-    explanation: str
-
-
 _VOWELS = frozenset("aeiouy")
 
 
+@cython.cfunc
 def _slavic_h(skel: str) -> str:
     return skel.replace("h", "k")
 
 
-def _same_start(a: str, b: str) -> bool:
+@cython.cfunc
+def _same_start(a: str, b: str) -> cython.bint:
     return a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
 
 
-def _edits_allowed(shortest: int) -> int:
+@cython.cfunc
+def _edits_allowed(shortest: cython.Py_ssize_t) -> cython.Py_ssize_t:
     """Typing edits allowed between two tokens, the shorter of ``shortest`` letters."""
     return shortest // 4
 
 
+@cython.ccall
 def token_similarity(
     a: str,
     b: str,
@@ -60,9 +55,9 @@ def token_similarity(
     sb: str,
     fa: str = "",
     fb: str = "",
-    initials: bool = False,
-    latin: bool = False,
-    arabic: bool = False,
+    initials: cython.bint = False,
+    latin: cython.bint = False,
+    arabic: cython.bint = False,
 ) -> tuple[float, str]:
     """Similarity of two tokens (0..1) and how they matched ("" when they do not).
 
@@ -72,17 +67,23 @@ def token_similarity(
         return 1.0, "same"
     if a.isdigit() or b.isdigit():
         return 0.0, ""
-    la, lb = len(a), len(b)
+    la: cython.Py_ssize_t = len(a)
+    lb: cython.Py_ssize_t = len(b)
     if la == 1 or lb == 1:
         return (0.8, "initial") if initials and a[0] == b[0] else (0.0, "")
     if sa and sa == sb and (len(sa) >= 2 or a[0] == b[0]):
-        far = max(2, la // 3)
+        far: cython.Py_ssize_t = max(2, la // 3)
         if latin and OSA.distance(a, b, score_cutoff=far) > far:
             return 0.75, "romanisation"  # both written in Latin letters, vowels far apart (Mohammad/Mahmoud)
         return (0.95 if len(sa) >= 3 else 0.9), "romanisation"
-    shortest = la if la < lb else lb
-    allowed = _edits_allowed(shortest)
-    if -allowed <= la - lb <= allowed and (edits := OSA.distance(a, b, score_cutoff=allowed)) <= allowed:
+    shortest: cython.Py_ssize_t = la if la < lb else lb
+    allowed: cython.Py_ssize_t = _edits_allowed(shortest)
+    # a != b: no edit allowed is no match; more letters apart than edits allowed neither
+    if (
+        allowed
+        and -allowed <= la - lb <= allowed
+        and (edits := OSA.distance(a, b, score_cutoff=allowed)) <= allowed
+    ):
         return 1.0 - 0.06 * edits, "spelling"
     if arabic and len(fa) >= 3 and fa == fb:
         return 0.88, "romanisation"  # Arabic script: h and j/g are written loosely
@@ -91,7 +92,8 @@ def token_similarity(
     return 0.0, ""
 
 
-def _joined_similarity(a: str, b: str) -> float:
+@cython.cfunc
+def _joined_similarity(a: str, b: str) -> cython.double:
     """The names as one string each ("VladimirPutin", "Han Yyu-ro"): equal up to a typo or two."""
     if not a or not b:
         return 0.0
@@ -104,6 +106,7 @@ def _joined_similarity(a: str, b: str) -> float:
 _LINEAGE = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
 
+@cython.cfunc
 def _roles_swapped(q: NameForm, c: NameForm, pairs: list[tuple[int, int]]) -> bool:
     """True when a given name pairs with a father's name ("Salman bin Muhammad" / "Muhammad bin Salman")."""
     if _LINEAGE.isdisjoint(q.token_set) or _LINEAGE.isdisjoint(c.token_set):
@@ -115,9 +118,33 @@ def _roles_swapped(q: NameForm, c: NameForm, pairs: list[tuple[int, int]]) -> bo
     return any((i < bq) != (j < bc) for i, j in pairs if i != bq and j != bc)
 
 
+@cython.locals(
+    person=cython.bint,
+    latin=cython.bint,
+    arabic=cython.bint,
+    nq=cython.Py_ssize_t,
+    nc=cython.Py_ssize_t,
+    i=cython.Py_ssize_t,
+    j=cython.Py_ssize_t,
+    sim=cython.double,
+    matched=cython.double,
+    paired=cython.double,
+    distinct=cython.double,
+    wq=cython.double,
+    wc=cython.double,
+    weight=cython.double,
+    least=cython.double,
+    lone_q=cython.double,
+    lone_c=cython.double,
+    lone_cost=cython.double,
+    score=cython.double,
+    joined=cython.double,
+    strong=cython.int,
+    conflict=cython.bint,
+)
 def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     """Score how well name ``c`` matches name ``q`` (symmetric)."""
-    if q.empty or c.empty:
+    if not q.tokens or not c.tokens:  # an empty name
         return NameScore(0.0, q.original, c.original, "nothing to compare")
     person = q.kind == "person" or c.kind == "person"
     if not person and (acronym(q, c) or acronym(c, q)):
@@ -222,6 +249,7 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     return NameScore(max(0.0, min(1.0, score)), q.original, c.original, explanation)
 
 
+@cython.cfunc
 def _leftover(q: NameForm, c: NameForm, rest_q: list[int], rest_c: list[int]) -> bool:
     """Some unpaired token other than "the"."""
     return any(q.tokens[i] != "the" for i in rest_q) or any(c.tokens[j] != "the" for j in rest_c)

@@ -1,8 +1,9 @@
-"""An analysed name (:class:`NameForm`) and the per-name data its comparisons need.
+"""An analysed name (:class:`NameForm`), the per-name data its comparisons need, and their result.
 
 :func:`._analysis.analyze` makes the form; everything that depends on one name only (the
 letters joined, which tokens are numbers, places or initials, join and acronym candidates)
 is derived once when the form is made, so that scoring a pair in bulk does no per-name work.
+:class:`NameScore` is what :func:`._compare.compare_forms` returns, compiled or not.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from chokepoint.matching._orgwords import GLUE, lone_weight, place_word
 from chokepoint.matching._translit import ideographic
 
-__all__ = ["NameForm"]
+__all__ = ["NameForm", "NameScore"]
 
 _DERIVED = {"init": False, "repr": False, "compare": False}
 
@@ -60,6 +61,14 @@ class NameForm:
     """Tokens of more than five letters (those a join may nearly equal)."""
     joins: tuple[tuple[int, str, str], ...] = field(**_DERIVED)
     """Adjacent tokens, neither a number: (index of the first, both joined, skeletons joined)."""
+    join_keys: frozenset[str] = field(**_DERIVED)
+    """The joined tokens and joined skeletons of :attr:`joins`."""
+    join_lengths: int = field(**_DERIVED)
+    """Bit n set when a joined token of :attr:`joins` has n letters."""
+    merge_keys: frozenset[str] = field(**_DERIVED)
+    """What a join of the other name's tokens must be to merge: a token or long skeleton of this one."""
+    near_lengths: int = field(**_DERIVED)
+    """Bit n set when a joined token of n letters may be one edit from a long token of this name."""
     abbrevs: tuple[int, ...] = field(**_DERIVED)
     """Indices of alphabetic tokens of 2-6 letters (initials or acronyms of the other name)."""
     ideographic: bool = field(**_DERIVED)
@@ -75,6 +84,13 @@ class NameForm:
             lone.append(0.0 if digit else lone_weight(token, weight))
             lone_person.append(0.0 if digit else weight)
             wordy.append(not digit and token not in GLUE)
+        joins = tuple(
+            (k, tokens[k] + tokens[k + 1], skels[k] + skels[k + 1])
+            for k in range(len(tokens) - 1)
+            if not digits[k] and not digits[k + 1]
+        )
+        long_skels = frozenset(s for s in skels if len(s) >= 3)
+        long_tokens = tuple(t for t in tokens if len(t) > 5)
         derived = {
             "joined": "".join(t for t, d in zip(tokens, digits, strict=True) if not d),
             "digits": tuple(digits),
@@ -85,13 +101,13 @@ class NameForm:
             "token_set": frozenset(tokens),
             "initials": "".join(t[0] for t in tokens),
             "has_initial": any(len(t) == 1 for t in tokens),
-            "long_skels": frozenset(s for s in skels if len(s) >= 3),
-            "long_tokens": tuple(t for t in tokens if len(t) > 5),
-            "joins": tuple(
-                (k, tokens[k] + tokens[k + 1], skels[k] + skels[k + 1])
-                for k in range(len(tokens) - 1)
-                if not digits[k] and not digits[k + 1]
-            ),
+            "long_skels": long_skels,
+            "long_tokens": long_tokens,
+            "joins": joins,
+            "join_keys": frozenset(key for _, joined, skel in joins for key in (joined, skel)),
+            "join_lengths": sum({1 << len(joined) for _, joined, _ in joins}),
+            "merge_keys": frozenset(tokens) | long_skels,
+            "near_lengths": sum({1 << n for t in long_tokens for n in (len(t) - 1, len(t), len(t) + 1)}),
             "abbrevs": tuple(k for k, t in enumerate(tokens) if 2 <= len(t) <= 6 and t.isalpha()),
             "ideographic": not self.original.isascii() and ideographic(self.original),
         }
@@ -101,3 +117,13 @@ class NameForm:
     @property
     def empty(self) -> bool:
         return not self.tokens
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    """A name comparison: the score and why."""
+
+    score: float
+    left: str
+    right: str
+    explanation: str

@@ -43,6 +43,8 @@ def merge_splits(a: NameForm, b: NameForm) -> NameForm:
     """Join adjacent tokens of ``a`` whose concatenation is (nearly) a token of ``b``."""
     if not a.joins:  # fewer than two tokens, or numbers
         return a
+    if a.join_keys.isdisjoint(b.merge_keys) and not a.join_lengths & b.near_lengths:
+        return a  # no join is a token or a long skeleton of b, nor has the length of a near token
     targets = b.token_set
     skels = b.long_skels
     merged: list[int] = []
