@@ -20,7 +20,7 @@ from pathlib import Path
 
 import peer_logic_v2 as peer
 from chokepoint.lists import read_lists
-from chokepoint.matching import DEFAULT_THRESHOLD, Matcher, Query
+from chokepoint.matching import DEFAULT_THRESHOLD, KERNEL, Matcher, Query
 from chokepoint.model import Entity, is_target
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -118,7 +118,7 @@ def main() -> None:
     started = time.perf_counter()
     matcher = Matcher.from_entities(e for data in lists for e in data.entities)
     print(
-        f"ours: chokepoint.matching Matcher, threshold {DEFAULT_THRESHOLD}, built in "
+        f"ours: chokepoint.matching Matcher ({KERNEL} kernel), threshold {DEFAULT_THRESHOLD}, built in "
         f"{time.perf_counter() - started:.1f}s"
     )
 

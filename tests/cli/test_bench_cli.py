@@ -43,6 +43,11 @@ def test_bench_names_ends_with_the_contract_line(cases: Path) -> None:
     assert f1 == pytest.approx(2 * precision * recall / (precision + recall), abs=0.002)
 
 
+def test_bench_names_says_which_scoring_kernel_ran(cases: Path) -> None:
+    line = run("bench", "names", cases).stdout.strip().splitlines()[-2]
+    assert re.fullmatch(r"threshold=0\.800 us_per_pair=\d+\.\d kernel=(compiled|python)", line), line
+
+
 def test_bench_names_prints_one_line_per_case_group(cases: Path) -> None:
     lines = run("bench", "names", cases).stdout.splitlines()
     groups = {line.split()[0].removeprefix("case_group=") for line in lines if line.startswith("case_group=")}

@@ -18,7 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from chokepoint.cli._app import app, err, out, reporting
 from chokepoint.errors import InputError
-from chokepoint.matching import DEFAULT_THRESHOLD, PairReport, evaluate_pairs, read_pair_cases
+from chokepoint.matching import DEFAULT_THRESHOLD, KERNEL, PairReport, evaluate_pairs, read_pair_cases
 
 __all__ = ["bench_app", "write_scores"]
 
@@ -83,5 +83,8 @@ def names(
             write_scores(report, scores_out)
         for group, metrics in report.by_group.items():
             out.print(f"case_group={group} {metrics.summary()}", markup=False)
-        out.print(f"threshold={report.threshold:.3f} us_per_pair={report.micros_per_pair:.1f}", markup=False)
+        out.print(
+            f"threshold={report.threshold:.3f} us_per_pair={report.micros_per_pair:.1f} kernel={KERNEL}",
+            markup=False,
+        )
         out.print(report.metrics.summary(), markup=False)

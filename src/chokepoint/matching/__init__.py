@@ -5,6 +5,7 @@ skeletons, legal forms and generic words are set apart, and two names are compar
 aligning their tokens. :func:`compare_names` scores two names; a :class:`Matcher` built from
 the listed entities retrieves candidates for a :class:`Query` and scores them with
 secondary features (birth date, country, identifiers, gender), each explained.
+:data:`KERNEL` says whether pairs are scored by the Cython-compiled kernel or pure Python.
 """
 
 from chokepoint.matching._analysis import NameForm, analyze, kind_of
@@ -16,8 +17,9 @@ from chokepoint.matching._bench import (
     evaluate_pairs,
     read_pair_cases,
 )
-from chokepoint.matching._compare import NameScore
+from chokepoint.matching._form import NameScore
 from chokepoint.matching._index import NameIndex
+from chokepoint.matching._kernel import KERNEL, KERNEL_NOTE, compare_forms
 from chokepoint.matching._matcher import CANDIDATES, Match, Matcher
 from chokepoint.matching._names import DEFAULT_THRESHOLD, best_name_score, compare_names
 from chokepoint.matching._query import MAX_NAME, Query, Target
@@ -28,6 +30,8 @@ from chokepoint.matching._translit import script_of, to_ascii
 __all__ = [
     "CANDIDATES",
     "DEFAULT_THRESHOLD",
+    "KERNEL",
+    "KERNEL_NOTE",
     "MAX_NAME",
     "PAIR_COLUMNS",
     "Feature",
@@ -44,6 +48,7 @@ __all__ = [
     "Target",
     "analyze",
     "best_name_score",
+    "compare_forms",
     "compare_names",
     "evaluate_pairs",
     "kind_of",

@@ -9,11 +9,11 @@ across languages, and compute each token's skeleton. Results are cached per (nam
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from rigour.names import replace_org_types_compare
 
+from chokepoint.matching._form import NameForm
 from chokepoint.matching._skeleton import skeleton, soft_skeleton
 from chokepoint.matching._terms import ADJECTIVE_ENDING, Terms, terms
 from chokepoint.matching._translit import script_of, to_ascii
@@ -105,33 +105,6 @@ def _drop_own_acronym(words: list[str]) -> list[str]:
 def kind_of(schema: str) -> str:
     """``person``, ``org``, ``entity`` (unknown kind) or ``vessel`` for an FtM schema name."""
     return KINDS.get(schema, "entity")
-
-
-@dataclass(frozen=True, slots=True)
-class NameForm:
-    """A name reduced to comparable parts."""
-
-    original: str
-    kind: str
-    script: str
-    tokens: tuple[str, ...]
-    """Transliterated, lowercase tokens without legal forms and titles; numbers apart."""
-    skeletons: tuple[str, ...]
-    softs: tuple[str, ...]
-    """Per token: :func:`soft_skeleton` of its skeleton."""
-    weights: tuple[float, ...]
-    """Per token: 1.0 distinctive, GENERIC_WEIGHT for generic words and particles."""
-    numbers: frozenset[str]
-    forms: frozenset[str]
-    """Legal-form families found (``jsc``, ``llc`` …)."""
-
-    @property
-    def joined(self) -> str:
-        return "".join(t for t in self.tokens if not t.isdigit())
-
-    @property
-    def empty(self) -> bool:
-        return not self.tokens
 
 
 def _strip_phrases(words: list[str], phrases: dict[str, str] | frozenset[str]) -> tuple[list[str], set[str]]:

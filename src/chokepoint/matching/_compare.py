@@ -5,18 +5,20 @@ Ghassem / قاسم), or differ by a plausible number of typing edits for their l
 Tokens are aligned greedily, best pair first. Unpaired tokens on one side only (a middle
 name, a patronymic) cost half their weight; unpaired tokens on both sides are a conflict
 (Al-Tikriti vs Al-Dulaimi) and cut the score. Generic words weigh little, numbers must agree.
+Compiled with Cython when installed with a C compiler (see ._kernel); ``cython.*`` types and
+decorators do nothing in pure Python.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+import cython
 from rapidfuzz.distance import OSA
 
-from chokepoint.matching._analysis import NameForm
+from chokepoint.matching._form import NameForm, NameScore
 from chokepoint.matching._given import same_given_name
-from chokepoint.matching._orgwords import acronym, lone_weight, place_word, worded
+from chokepoint.matching._orgwords import acronym, worded
 from chokepoint.matching._rewrite import expand_initials, merge_splits
 from chokepoint.matching._skeleton import skeleton
 from chokepoint.matching._translit import ideograph_similarity, to_ascii
@@ -34,19 +36,10 @@ INITIALS_ONLY = 0.7  # cap for a person name of initials only
 NEAR = 0.7  # a person's word two typing edits from the other's, the rest of the name agreeing
 
 
-@dataclass(frozen=True, slots=True)
-class NameScore:
-    """A name comparison: the score and why."""
-
-    score: float
-    left: str
-    right: str
-    explanation: str
-
-
 _VOWELS = frozenset("aeiouy")
 
 
+@cython.cfunc
 def _slavic_h(skel: str) -> str:
     return skel.replace("h", "k")
 
@@ -77,14 +70,18 @@ def _belarusian(a: str, b: str) -> bool:
     return skeleton(a[:-2]) == skeleton(b[:-2])
 
 
-def _same_start(a: str, b: str) -> bool:
+@cython.cfunc
+def _same_start(a: str, b: str) -> cython.bint:
     return a[0] == b[0] or (a[0] in _VOWELS and b[0] in _VOWELS)
 
 
-def _edits_allowed(a: str, b: str) -> int:
-    return min(len(a), len(b)) // 4
+@cython.cfunc
+def _edits_allowed(shortest: cython.Py_ssize_t) -> cython.Py_ssize_t:
+    """Typing edits allowed between two tokens, the shorter of ``shortest`` letters."""
+    return shortest // 4
 
 
+@cython.ccall
 def token_similarity(
     a: str,
     b: str,
@@ -92,11 +89,10 @@ def token_similarity(
     sb: str,
     fa: str = "",
     fb: str = "",
-    *,
-    initials: bool = False,
-    latin: bool = False,
-    arabic: bool = False,
-    near: bool = False,
+    initials: cython.bint = False,
+    latin: cython.bint = False,
+    arabic: cython.bint = False,
+    near: cython.bint = False,
 ) -> tuple[float, str]:
     """Similarity of two tokens (0..1) and how they matched ("" when they do not).
 
@@ -107,20 +103,29 @@ def token_similarity(
         return 1.0, "same"
     if a.isdigit() or b.isdigit():
         return 0.0, ""
-    if len(a) == 1 or len(b) == 1:
+    la: cython.Py_ssize_t = len(a)
+    lb: cython.Py_ssize_t = len(b)
+    if la == 1 or lb == 1:
         return (0.8, "initial") if initials and a[0] == b[0] else (0.0, "")
     if sa and sa == sb and (len(sa) >= 2 or a[0] == b[0]):
-        if latin and OSA.distance(a, b) > max(2, len(a) // 3):
+        far: cython.Py_ssize_t = max(2, la // 3)
+        if latin and OSA.distance(a, b, score_cutoff=far) > far:
             return 0.75, "romanisation"  # both written in Latin letters, vowels far apart (Mohammad/Mahmoud)
         return (0.95 if len(sa) >= 3 else 0.9), "romanisation"
-    edits = OSA.distance(a, b)
-    if edits <= _edits_allowed(a, b):
+    shortest: cython.Py_ssize_t = la if la < lb else lb
+    allowed: cython.Py_ssize_t = _edits_allowed(shortest)
+    # a != b: no edit allowed is no match; more letters apart than edits allowed neither
+    if (
+        allowed
+        and -allowed <= la - lb <= allowed
+        and (edits := OSA.distance(a, b, score_cutoff=allowed)) <= allowed
+    ):
         return 1.0 - 0.06 * edits, "spelling"
     if arabic and len(fa) >= 3 and fa == fb:
         return 0.88, "romanisation"  # Arabic script: h and j/g are written loosely
-    if latin and min(len(a), len(b)) >= 5 and _slavic_h(sa) == _slavic_h(sb) and _same_start(a, b):
+    if latin and shortest >= 5 and _slavic_h(sa) == _slavic_h(sb) and _same_start(a, b):
         return 0.85, "romanisation"  # Ukrainian and Belarusian h for Russian g (Serhiy / Sergey)
-    if ("j" in a or "j" in b) and OSA.distance(_yot(a), _yot(b)) <= _edits_allowed(a, b):
+    if ("j" in a or "j" in b) and OSA.distance(_yot(a), _yot(b), score_cutoff=allowed + 1) <= allowed:
         return 0.9, "romanisation"  # j for y in Slavic and Baltic spellings (Sergejs / Sergey, Jurij)
     if _belarusian(a, b) or _belarusian(b, a):
         return 0.9, "romanisation"  # Belarusian -au for Russian -ov (Marozau / Morozov)
@@ -128,12 +133,13 @@ def token_similarity(
         return 0.85, "romanisation"  # Persian و is v or a vowel (Movahedi / موحدى, Pooyan / پیوان)
     if _adjective_of(a, b) or _adjective_of(b, a):
         return 0.85, "adjective"  # a Russian adjective of the name (Muromskiy / Murom, Baltiyskaya / Baltic)
-    if near and edits == 2 and min(len(a), len(b)) >= 3:
+    if near and shortest >= 3 and -2 <= la - lb <= 2 and OSA.distance(a, b, score_cutoff=3) == 2:
         return NEAR, "two edits"  # a person's name two typing slips away (Merkur / Merkel): review it
     return 0.0, ""
 
 
-def _joined_similarity(a: str, b: str) -> float:
+@cython.cfunc
+def _joined_similarity(a: str, b: str) -> cython.double:
     """The names as one string each ("VladimirPutin", "Han Yyu-ro"): equal up to a typo or two."""
     if not a or not b:
         return 0.0
@@ -161,8 +167,11 @@ _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _LINEAGE = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
 
+@cython.cfunc
 def _roles_swapped(q: NameForm, c: NameForm, pairs: list[tuple[int, int]]) -> bool:
     """True when a given name pairs with a father's name ("Salman bin Muhammad" / "Muhammad bin Salman")."""
+    if _LINEAGE.isdisjoint(q.token_set) or _LINEAGE.isdisjoint(c.token_set):
+        return False
     bq = next((i for i, t in enumerate(q.tokens) if t in _LINEAGE), None)
     bc = next((j for j, t in enumerate(c.tokens) if t in _LINEAGE), None)
     if bq is None or bc is None or bq in (0, len(q.tokens) - 1) or bc in (0, len(c.tokens) - 1):
@@ -170,9 +179,34 @@ def _roles_swapped(q: NameForm, c: NameForm, pairs: list[tuple[int, int]]) -> bo
     return any((i < bq) != (j < bc) for i, j in pairs if i != bq and j != bc)
 
 
+@cython.locals(
+    person=cython.bint,
+    latin=cython.bint,
+    arabic=cython.bint,
+    near=cython.bint,
+    nq=cython.Py_ssize_t,
+    nc=cython.Py_ssize_t,
+    i=cython.Py_ssize_t,
+    j=cython.Py_ssize_t,
+    sim=cython.double,
+    matched=cython.double,
+    paired=cython.double,
+    distinct=cython.double,
+    wq=cython.double,
+    wc=cython.double,
+    weight=cython.double,
+    least=cython.double,
+    lone_q=cython.double,
+    lone_c=cython.double,
+    lone_cost=cython.double,
+    score=cython.double,
+    joined=cython.double,
+    strong=cython.int,
+    conflict=cython.bint,
+)
 def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     """Score how well name ``c`` matches name ``q`` (symmetric)."""
-    if q.empty or c.empty:
+    if not q.tokens or not c.tokens:  # an empty name
         return NameScore(0.0, q.original, c.original, "nothing to compare")
     person = q.kind == "person" or c.kind == "person"
     if not person and (acronym(q, c) or acronym(c, q)):
@@ -182,53 +216,68 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     near = person and q.script in _TYPED and c.script in _TYPED
     q, c = merge_splits(q, c), merge_splits(c, q)
     q, c = expand_initials(q, c), expand_initials(c, q)
+    qt, qs, qf, qd, qw = q.tokens, q.skeletons, q.softs, q.digits, q.weights
+    ct, cs, cf, cd, cw = c.tokens, c.skeletons, c.softs, c.digits, c.weights
+    nq, nc = len(qt), len(ct)
     pairs = []
-    for i, (a, sa, fa) in enumerate(zip(q.tokens, q.skeletons, q.softs, strict=True)):
-        for j, (b, sb, fb) in enumerate(zip(c.tokens, c.skeletons, c.softs, strict=True)):
-            sim, how = token_similarity(
-                a, b, sa, sb, fa, fb, initials=person, latin=latin, arabic=arabic, near=near
-            )
-            if not sim and person and same_given_name(a, b):
-                sim, how = SAME_GIVEN, "same name in another form"
-            if sim > 0:
-                pairs.append((sim, i, j, how))
+    for i in range(nq):
+        a, sa, fa, da = qt[i], qs[i], qf[i], qd[i]
+        for j in range(nc):
+            b = ct[j]
+            if a == b:  # token_similarity's first two rules, inline
+                pairs.append((1.0, i, j, "same"))
+            elif not (da or cd[j]):
+                sim, how = token_similarity(a, b, sa, cs[j], fa, cf[j], person, latin, arabic, near)
+                if not sim and person and same_given_name(a, b):
+                    sim, how = SAME_GIVEN, "same name in another form"
+                if sim > 0:
+                    pairs.append((sim, i, j, how))
     pairs.sort(reverse=True)
-    used_q: set[int] = set()
-    used_c: set[int] = set()
+    used_q = bytearray(nq)
+    used_c = bytearray(nc)
     matched = paired = distinct = 0.0
     strong = 0  # distinctive word pairs: 2 per identical pair, 1 per inexact one
     notes: list[str] = []
     used_pairs: list[tuple[int, int]] = []
     for sim, i, j, how in pairs:
-        if i in used_q or j in used_c:
+        if used_q[i] or used_c[j]:
             continue
-        used_q.add(i)
-        used_c.add(j)
+        used_q[i] = used_c[j] = 1
         used_pairs.append((i, j))
-        weight = q.weights[i] + c.weights[j]
+        wq, wc = qw[i], cw[j]
+        weight = wq + wc
         matched += sim * weight
         paired += weight
-        distinct += sim * min(q.weights[i], c.weights[j])
-        if min(q.weights[i], c.weights[j]) >= 1.0:
+        least = min(wq, wc)
+        distinct += sim * least
+        if least >= 1.0:
             strong += 1 if sim < 1.0 else 2
         if how != "same":
-            notes.append(f"{q.tokens[i]}~{c.tokens[j]} ({how} {sim:.2f})")
-    rest_q = [i for i in range(len(q.tokens)) if i not in used_q]
-    rest_c = [j for j in range(len(c.tokens)) if j not in used_c]
-    lone_q = sum(lone_weight(q, i, person) for i in rest_q if not q.tokens[i].isdigit())
-    lone_c = sum(lone_weight(c, j, person) for j in rest_c if not c.tokens[j].isdigit())
+            notes.append(f"{qt[i]}~{ct[j]} ({how} {sim:.2f})")
+    rest_q = [i for i in range(nq) if not used_q[i]]
+    rest_c = [j for j in range(nc) if not used_c[j]]
+    lone_q = lone_c = 0.0
+    lones_q, lones_c = (q.lone_person, c.lone_person) if person else (q.lone, c.lone)
+    for i in rest_q:
+        lone_q += lones_q[i]
+    for j in rest_c:
+        lone_c += lones_c[j]
     conflict = (lone_q >= 0.5 and lone_c >= 0.5) or _roles_swapped(q, c, used_pairs)
     if not person and (max(lone_q, lone_c) >= 0.5 or strong <= 2) and worded(q, rest_q) and worded(c, rest_c):
         conflict = True  # Iran Shipping Lines / Iran Broadcasting: a line of business each
-    places = [any(place_word(f.tokens[k]) for k in rest) for f, rest in ((q, rest_q), (c, rest_c))]
-    if not person and all(places):
+    if not person and any(q.places[i] for i in rest_q) and any(c.places[j] for j in rest_c):
         conflict = True  # Bowne Global Solutions (France) / (Germany): two subsidiaries
-    extra = max(sum(q.weights[i] >= 1.0 for i in rest_q), sum(c.weights[j] >= 1.0 for j in rest_c))
-    lone_cost = 1.0 if conflict or (not person and extra >= 2) else (LONE_ORG if not person else LONE_PERSON)
+    if conflict:
+        lone_cost = 1.0
+    elif person:
+        lone_cost = LONE_PERSON
+    else:  # two distinctive words or more on one side only: not the same organisation
+        extra = max(sum(qw[i] >= 1.0 for i in rest_q), sum(cw[j] >= 1.0 for j in rest_c))
+        lone_cost = 1.0 if extra >= 2 else LONE_ORG
     score = matched / (paired + (lone_q + lone_c) * lone_cost) if paired else 0.0
     joined = _joined_similarity(q.joined, c.joined)
-    if len(q.tokens) == len(c.tokens) and joined < 1.0:
-        initials = any(len(t) == 1 for t in (*q.tokens, *c.tokens))
+    if nq == nc and joined < 1.0:
+        initials = q.has_initial or c.has_initial
         if initials or min(len(q.joined), len(c.joined)) < 8:
             joined = 0.0  # same number of short words or initials: only a re-spacing ("Myongc-hin")
     if not joined and not person and score < 0.8 and _spelled(q.original) == _spelled(c.original):
@@ -238,7 +287,7 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
         rest_q = rest_c = []
         distinct = 1.0
     if rest_q or rest_c:
-        extra = [q.tokens[i] for i in rest_q] + [c.tokens[j] for j in rest_c]
+        extra = [qt[i] for i in rest_q] + [ct[j] for j in rest_c]
         notes.append(("conflicting: " if conflict else "unmatched: ") + " ".join(extra))
     if conflict:
         score *= CONFLICT
@@ -246,9 +295,8 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
         vessel = q.kind == "vessel" or c.kind == "vessel"
         score = min(score, VESSEL_NUMBERS_DIFFER if vessel else NUMBERS_DIFFER)
         notes.append("numbers differ")
-    unpaired = (*(q.tokens[i] for i in rest_q), *(c.tokens[j] for j in rest_c))
-    leftover = [t for t in unpaired if t not in _NOT_WORDS]
-    if not person and strong == 1 and leftover and score > ONE_INEXACT:
+    leftover = _leftover(q, c, rest_q, rest_c)
+    if not person and strong == 1 and score > ONE_INEXACT and leftover:
         score = ONE_INEXACT  # "Torvar Systems" / "Trover": one near word and nothing else is thin
         notes.append("only one inexact distinctive word in common")
     if distinct < 0.5 and score > 0.5 and (leftover or len(used_pairs) < 2):
@@ -260,8 +308,21 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     if person and (_initials_only(q) or _initials_only(c)) and score > INITIALS_ONLY:
         score = INITIALS_ONLY  # "N.N." or "A. B." names nobody on its own
         notes.append("only initials on one side")
-    if (same := ideograph_similarity(q.original, c.original)) is not None and same < score:
+    if (
+        q.ideographic
+        and c.ideographic
+        and (same := ideograph_similarity(q.original, c.original)) is not None
+        and same < score
+    ):
         score = same  # 习近平 / 习近朋: one character is another name, whatever the romanisation
         notes.append(f"characters differ ({same:.2f})")
     explanation = "; ".join(notes) if notes else "same name"
     return NameScore(max(0.0, min(1.0, score)), q.original, c.original, explanation)
+
+
+@cython.cfunc
+def _leftover(q: NameForm, c: NameForm, rest_q: list[int], rest_c: list[int]) -> cython.bint:
+    """Some unpaired token that is a word (not "the", not the Persian ezafe)."""
+    return any(q.tokens[i] not in _NOT_WORDS for i in rest_q) or any(
+        c.tokens[j] not in _NOT_WORDS for j in rest_c
+    )

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from chokepoint.matching._analysis import analyze, kind_of
-from chokepoint.matching._compare import NameScore, compare_forms
+from chokepoint.matching._form import NameScore
+from chokepoint.matching._kernel import compare_forms
 from chokepoint.matching._variants import name_variants
 
 __all__ = ["DEFAULT_THRESHOLD", "best_name_score", "compare_names"]

@@ -8,12 +8,15 @@ same organisation ("Deutsche Bank (Schweiz)"), on both sides two subsidiaries.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
 from followthemoney.types import registry
 
-from chokepoint.matching._analysis import NameForm
 from chokepoint.matching._translit import to_ascii
+
+if TYPE_CHECKING:
+    from chokepoint.matching._form import NameForm
 
 __all__ = ["GLUE", "acronym", "lone_weight", "place_word", "worded"]
 
@@ -22,10 +25,17 @@ def acronym(short: NameForm, long: NameForm) -> bool:
     if len(short.tokens) != 1 or not 2 <= len(short.tokens[0]) <= 6 or len(long.tokens) < 2:
         return False
     token = short.tokens[0]
-    if token == "".join(t[0] for t in long.tokens):
+    if token == long.initials:
         return True
-    words = [w for w in _WORD.split(to_ascii(long.original)) if w and w not in GLUE]
-    return len(token) >= 4 and len(words) >= 3 and _chain(token, tuple(words))
+    if len(token) < 4:
+        return False
+    words = _words(long.original)
+    return len(words) >= 3 and _chain(token, words)
+
+
+@lru_cache(maxsize=100_000)
+def _words(name: str) -> tuple[str, ...]:
+    return tuple(w for w in _WORD.split(to_ascii(name)) if w and w not in GLUE)
 
 
 _WORD = re.compile(r"[^a-z0-9]+")
@@ -70,12 +80,12 @@ def place_word(token: str) -> bool:
     return token in _REGIONS or token in _countries()
 
 
-def lone_weight(form: NameForm, i: int, person: bool) -> float:
-    """What an unpaired token costs: an organisation's country or region qualifier costs little."""
-    weight = form.weights[i]
-    return min(weight, 0.2) if not person and place_word(form.tokens[i]) else weight
+def lone_weight(token: str, weight: float) -> float:
+    """What an unpaired token of an organisation name costs: a country or region qualifier little."""
+    return min(weight, 0.2) if place_word(token) else weight
 
 
 def worded(form: NameForm, rest: list[int]) -> bool:
     """Some unpaired token of the name is a word (not a number, not a particle like "the")."""
-    return any(form.tokens[i] not in GLUE and not form.tokens[i].isdigit() for i in rest)
+    wordy = form.wordy
+    return any(wordy[i] for i in rest)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from rapidfuzz.distance import OSA
 
-from chokepoint.matching._analysis import NameForm
+from chokepoint.matching._form import NameForm
 from chokepoint.matching._skeleton import skeleton, soft_skeleton
 
 __all__ = ["expand_initials", "merge_splits"]
@@ -28,27 +28,41 @@ def _with_tokens(form: NameForm, tokens: list[str], weights: list[float]) -> Nam
     )
 
 
+def _near(joined: str, targets: frozenset[str], long_tokens: tuple[str, ...]) -> bool:
+    """``joined`` is a token of the other name, or one typing edit from one of its long tokens."""
+    if joined in targets:
+        return True
+    size = len(joined)
+    for token in long_tokens:
+        if size - 1 <= len(token) <= size + 1 and OSA.distance(token, joined, score_cutoff=1) <= 1:
+            return True
+    return False
+
+
 def merge_splits(a: NameForm, b: NameForm) -> NameForm:
     """Join adjacent tokens of ``a`` whose concatenation is (nearly) a token of ``b``."""
-    if len(a.tokens) < 2:
+    if not a.joins:  # fewer than two tokens, or numbers
         return a
-    targets = set(b.tokens)
-    skels = {s for s in b.skeletons if len(s) >= 3}
-    tokens, weights = list(a.tokens), list(a.weights)
-    i, changed = 0, False
-    while i < len(tokens) - 1:
-        left, right = tokens[i], tokens[i + 1]
-        if left in targets or right in targets or left.isdigit() or right.isdigit():
-            i += 1
+    if a.join_keys.isdisjoint(b.merge_keys) and not a.join_lengths & b.near_lengths:
+        return a  # no join is a token or a long skeleton of b, nor has the length of a near token
+    targets = b.token_set
+    skels = b.long_skels
+    merged: list[int] = []
+    for i, joined, skel in a.joins:
+        if merged and merged[-1] == i - 1:
+            continue  # its left token was joined to the one before
+        if a.tokens[i] in targets or a.tokens[i + 1] in targets:
             continue
-        joined = left + right
-        near = any(t == joined or (len(t) > 5 and OSA.distance(t, joined) <= 1) for t in targets)
-        if near or (skeleton(left) + skeleton(right)) in skels:  # no letter shared across the join
-            tokens[i : i + 2] = [joined]
-            weights[i : i + 2] = [max(weights[i], weights[i + 1])]
-            changed = True
-        i += 1
-    return _with_tokens(a, tokens, weights) if changed else a
+        # skeletons joined: no letter shared across the join ("Ahmad Reza" / "Ahmadreza")
+        if skel in skels or _near(joined, targets, b.long_tokens):
+            merged.append(i)
+    if not merged:
+        return a
+    tokens, weights = list(a.tokens), list(a.weights)
+    for i in reversed(merged):
+        tokens[i : i + 2] = [tokens[i] + tokens[i + 1]]
+        weights[i : i + 2] = [max(weights[i], weights[i + 1])]
+    return _with_tokens(a, tokens, weights)
 
 
 def expand_initials(a: NameForm, b: NameForm) -> NameForm:
@@ -57,20 +71,22 @@ def expand_initials(a: NameForm, b: NameForm) -> NameForm:
     For persons the token becomes its letters (matched as initials); for organisations it
     becomes the words it stands for, so "IRGC SSJO" aligns with the spelled-out name.
     """
+    if not a.abbrevs:
+        return a
     person = a.kind == "person" or b.kind == "person"
     longest = 3 if person else 6
-    for i, token in enumerate(a.tokens):
-        if not (2 <= len(token) <= longest and token.isalpha()) or token in b.tokens:
+    for i in a.abbrevs:
+        token = a.tokens[i]
+        if len(token) > longest or token in b.token_set:
             continue
-        for j in range(len(b.tokens) - len(token) + 1):
-            run = b.tokens[j : j + len(token)]
-            if "".join(t[0] for t in run) != token:
-                continue
-            parts = list(token) if person else list(run)
-            weights = [a.weights[i]] * len(parts) if person else list(b.weights[j : j + len(token)])
-            return _with_tokens(
-                a,
-                list(a.tokens[:i]) + parts + list(a.tokens[i + 1 :]),
-                list(a.weights[:i]) + weights + list(a.weights[i + 1 :]),
-            )
+        j = b.initials.find(token)  # the first run of len(token) tokens of b with those initials
+        if j < 0:
+            continue
+        parts = list(token) if person else list(b.tokens[j : j + len(token)])
+        weights = [a.weights[i]] * len(parts) if person else list(b.weights[j : j + len(token)])
+        return _with_tokens(
+            a,
+            list(a.tokens[:i]) + parts + list(a.tokens[i + 1 :]),
+            list(a.weights[:i]) + weights + list(a.weights[i + 1 :]),
+        )
     return a

@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from chokepoint.matching._analysis import NameForm, analyze
-from chokepoint.matching._compare import NameScore, compare_forms
+from chokepoint.matching._form import NameScore
+from chokepoint.matching._kernel import compare_forms
 from chokepoint.matching._query import Query, Target
 
 __all__ = ["Feature", "Scored", "score_target"]

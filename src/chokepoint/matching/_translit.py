@@ -14,7 +14,7 @@ from functools import lru_cache
 from normality import ascii_text
 from rapidfuzz.distance import Levenshtein
 
-__all__ = ["script_of", "to_ascii"]
+__all__ = ["ideograph_similarity", "ideographic", "script_of", "to_ascii"]
 
 _CYRILLIC = dict(
     zip(
@@ -133,6 +133,12 @@ def _ideographic(char: str) -> bool:
         or 0xAC00 <= code < 0xD7B0
         or 0x3400 <= code < 0x4DC0
     )
+
+
+def ideographic(text: str) -> bool:
+    """The letters of ``text`` (one at least) are all Chinese, Japanese or Korean characters."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(map(_ideographic, letters))
 
 
 def ideograph_similarity(left: str, right: str) -> float | None:

@@ -1,0 +1,129 @@
+"""An analysed name (:class:`NameForm`), the per-name data its comparisons need, and their result.
+
+:func:`._analysis.analyze` makes the form; everything that depends on one name only (the
+letters joined, which tokens are numbers, places or initials, join and acronym candidates)
+is derived once when the form is made, so that scoring a pair in bulk does no per-name work.
+:class:`NameScore` is what :func:`._compare.compare_forms` returns, compiled or not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chokepoint.matching._orgwords import GLUE, lone_weight, place_word
+from chokepoint.matching._translit import ideographic
+
+__all__ = ["NameForm", "NameScore"]
+
+_DERIVED = {"init": False, "repr": False, "compare": False}
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """A name reduced to comparable parts."""
+
+    original: str
+    kind: str
+    script: str
+    tokens: tuple[str, ...]
+    """Transliterated, lowercase tokens without legal forms and titles; numbers apart."""
+    skeletons: tuple[str, ...]
+    softs: tuple[str, ...]
+    """Per token: :func:`soft_skeleton` of its skeleton."""
+    weights: tuple[float, ...]
+    """Per token: 1.0 distinctive, GENERIC_WEIGHT for generic words and particles."""
+    numbers: frozenset[str]
+    forms: frozenset[str]
+    """Legal-form families found (``jsc``, ``llc`` …)."""
+
+    # Derived in __post_init__ (dataclasses.replace derives them again).
+    joined: str = field(**_DERIVED)
+    """The tokens that are not numbers, as one string ("VladimirPutin")."""
+    digits: tuple[bool, ...] = field(**_DERIVED)
+    """Per token: a number."""
+    lone: tuple[float, ...] = field(**_DERIVED)
+    """Per token: its cost when unpaired in an organisation name (a country or region costs
+    at most 0.2); 0.0 for numbers."""
+    lone_person: tuple[float, ...] = field(**_DERIVED)
+    """Per token: its cost when unpaired in a person's name (its weight); 0.0 for numbers."""
+    places: tuple[bool, ...] = field(**_DERIVED)
+    """Per token: a country or world region."""
+    wordy: tuple[bool, ...] = field(**_DERIVED)
+    """Per token: a word (not a number, not "and"/"of"/"the")."""
+    token_set: frozenset[str] = field(**_DERIVED)
+    initials: str = field(**_DERIVED)
+    """The first letter of every token, in order."""
+    has_initial: bool = field(**_DERIVED)
+    """Some token is a single letter."""
+    long_skels: frozenset[str] = field(**_DERIVED)
+    """Skeletons of three or more letters."""
+    long_tokens: tuple[str, ...] = field(**_DERIVED)
+    """Tokens of more than five letters (those a join may nearly equal)."""
+    joins: tuple[tuple[int, str, str], ...] = field(**_DERIVED)
+    """Adjacent tokens, neither a number: (index of the first, both joined, skeletons joined)."""
+    join_keys: frozenset[str] = field(**_DERIVED)
+    """The joined tokens and joined skeletons of :attr:`joins`."""
+    join_lengths: int = field(**_DERIVED)
+    """Bit n set when a joined token of :attr:`joins` has n letters."""
+    merge_keys: frozenset[str] = field(**_DERIVED)
+    """What a join of the other name's tokens must be to merge: a token or long skeleton of this one."""
+    near_lengths: int = field(**_DERIVED)
+    """Bit n set when a joined token of n letters may be one edit from a long token of this name."""
+    abbrevs: tuple[int, ...] = field(**_DERIVED)
+    """Indices of alphabetic tokens of 2-6 letters (initials or acronyms of the other name)."""
+    ideographic: bool = field(**_DERIVED)
+    """Written in Chinese, Japanese or Korean characters only."""
+
+    def __post_init__(self) -> None:
+        tokens, weights, skels = self.tokens, self.weights, self.skeletons
+        digits, places, lone, lone_person, wordy = [], [], [], [], []
+        for token, weight in zip(tokens, weights, strict=True):
+            digit = token.isdigit()
+            digits.append(digit)
+            places.append(place_word(token))
+            lone.append(0.0 if digit else lone_weight(token, weight))
+            lone_person.append(0.0 if digit else weight)
+            wordy.append(not digit and token not in GLUE)
+        joins = tuple(
+            (k, tokens[k] + tokens[k + 1], skels[k] + skels[k + 1])
+            for k in range(len(tokens) - 1)
+            if not digits[k] and not digits[k + 1]
+        )
+        long_skels = frozenset(s for s in skels if len(s) >= 3)
+        long_tokens = tuple(t for t in tokens if len(t) > 5)
+        derived = {
+            "joined": "".join(t for t, d in zip(tokens, digits, strict=True) if not d),
+            "digits": tuple(digits),
+            "lone": tuple(lone),
+            "lone_person": tuple(lone_person),
+            "places": tuple(places),
+            "wordy": tuple(wordy),
+            "token_set": frozenset(tokens),
+            "initials": "".join(t[0] for t in tokens),
+            "has_initial": any(len(t) == 1 for t in tokens),
+            "long_skels": long_skels,
+            "long_tokens": long_tokens,
+            "joins": joins,
+            "join_keys": frozenset(key for _, joined, skel in joins for key in (joined, skel)),
+            "join_lengths": sum({1 << len(joined) for _, joined, _ in joins}),
+            "merge_keys": frozenset(tokens) | long_skels,
+            "near_lengths": sum({1 << n for t in long_tokens for n in (len(t) - 1, len(t), len(t) + 1)}),
+            "abbrevs": tuple(k for k, t in enumerate(tokens) if 2 <= len(t) <= 6 and t.isalpha()),
+            "ideographic": not self.original.isascii() and ideographic(self.original),
+        }
+        for name, value in derived.items():
+            object.__setattr__(self, name, value)
+
+    @property
+    def empty(self) -> bool:
+        return not self.tokens
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    """A name comparison: the score and why."""
+
+    score: float
+    left: str
+    right: str
+    explanation: str
