@@ -114,3 +114,9 @@ def test_a_legal_form_written_onto_the_name(bench: dict[tuple[str, str], bool]) 
     _labelled(bench, "SiemensAG", "Siemens AG", True)
     assert compare_names("Company", "SiemensAG", "Siemens AG").score >= DEFAULT_THRESHOLD
     assert compare_names("Company", "SiemensAG", "Siemens Energy AG").score < DEFAULT_THRESHOLD
+
+
+def test_short_names_are_not_matched_on_their_letters_alone() -> None:
+    # "LADY D" and "LADY R" have 5 letters each: too few to call them one name respaced
+    assert compare_names("Vessel", "LADY D", "LADY R").score < DEFAULT_THRESHOLD
+    assert compare_names("Company", "A. Chan", "Osem").score < DEFAULT_THRESHOLD

@@ -8,13 +8,17 @@ is derived once when the form is made, so that scoring a pair in bulk does no pe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+from chokepoint.matching._given import given_groups
 from chokepoint.matching._orgwords import GLUE, lone_weight, place_word
-from chokepoint.matching._translit import ideographic
+from chokepoint.matching._translit import ideographic, to_ascii
 
 __all__ = ["NameForm", "NameScore"]
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
 _DERIVED = {"init": False, "repr": False, "compare": False}
 
 
@@ -73,6 +77,10 @@ class NameForm:
     """Indices of alphabetic tokens of 2-6 letters (initials or acronyms of the other name)."""
     ideographic: bool = field(**_DERIVED)
     """Written in Chinese, Japanese or Korean characters only."""
+    spelled: str = field(**_DERIVED)
+    """The original's letters and digits in ASCII without spaces or punctuation ("" if under 6)."""
+    given: tuple[frozenset[str], ...] = field(**_DERIVED)
+    """Per token: the given-name groups it belongs to (Iosif: joseph), for person names."""
 
     def __post_init__(self) -> None:
         tokens, weights, skels = self.tokens, self.weights, self.skeletons
@@ -110,6 +118,8 @@ class NameForm:
             "near_lengths": sum({1 << n for t in long_tokens for n in (len(t) - 1, len(t), len(t) + 1)}),
             "abbrevs": tuple(k for k, t in enumerate(tokens) if 2 <= len(t) <= 6 and t.isalpha()),
             "ideographic": not self.original.isascii() and ideographic(self.original),
+            "spelled": spelled if len(spelled := _NOT_ALNUM.sub("", to_ascii(self.original))) >= 6 else "",
+            "given": tuple(given_groups(t) for t in tokens) if self.kind == "person" else (),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)
@@ -119,9 +129,8 @@ class NameForm:
         return not self.tokens
 
 
-@dataclass(frozen=True, slots=True)
-class NameScore:
-    """A name comparison: the score and why."""
+class NameScore(NamedTuple):
+    """A name comparison: the score and why (a named tuple: made for every pair scored, it must be cheap)."""
 
     score: float
     left: str

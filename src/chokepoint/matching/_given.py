@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from chokepoint.matching._terms import terms
 
-__all__ = ["same_given_name"]
+__all__ = ["given_groups", "same_given_name"]
+
+_NONE: frozenset[str] = frozenset()
+
+
+def given_groups(word: str) -> frozenset[str]:
+    """The given-name groups a word of a person's name belongs to (empty for most words)."""
+    return terms().given.get(word, _NONE)
 
 
 def same_given_name(a: str, b: str) -> bool:
     """True when two words are one name in other languages or forms (Ivan / John, Ben / Benjamin)."""
-    groups = terms().given
-    first = groups.get(a)
-    return first is not None and not first.isdisjoint(groups.get(b, ()))
+    first = given_groups(a)
+    return bool(first) and not first.isdisjoint(given_groups(b))

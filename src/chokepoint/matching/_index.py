@@ -40,6 +40,17 @@ def _keys(form: NameForm) -> Iterable[str]:
                 yield "d" + variant
 
 
+class _Tally:
+    """One query's retrieval scores per listed name, and the names its tokens reached."""
+
+    __slots__ = ("best", "scores", "touched")
+
+    def __init__(self, size: int) -> None:
+        self.scores = np.zeros(size, dtype=np.float32)
+        self.best = np.zeros(size, dtype=np.float32)  # per token, reset after each
+        self.touched: list[np.ndarray] = []
+
+
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """A target with those of its names that the query reached."""
@@ -85,18 +96,18 @@ class NameIndex:
 
     def candidates(self, query: Query, limit: int = 10) -> list[Candidate]:
         """Up to ``limit`` targets whose names share the most (rare) tokens with the query."""
-        scores = np.zeros(len(self.names), dtype=np.float32)
+        tally = _Tally(len(self.names))
         for name in query.names:
             form = analyze(name, query.kind)
             for token, skel, weight in zip(form.tokens, form.skeletons, form.weights, strict=True):
-                self._add(scores, self._lookup(token, skel), weight)
-        return self._select(scores, limit)
+                self._add(tally, self._lookup(token, skel), weight)
+        return self._select(tally, limit)
 
     def search(self, text: str, limit: int = 10) -> list[Candidate]:
         """Targets for free text typed so far: whole words as in :meth:`candidates`, and the last
         word also as the beginning of a listed word ("alab" reaches "alabuga")."""
         form = analyze(text, "entity")
-        scores = np.zeros(len(self.names), dtype=np.float32)
+        tally = _Tally(len(self.names))
         last = len(form.tokens) - 1
         parts = zip(form.tokens, form.skeletons, form.weights, strict=True)
         for i, (token, skel, weight) in enumerate(parts):
@@ -104,8 +115,8 @@ class NameIndex:
             if i == last and len(token) >= 2 and (words := self._completions(token)):
                 exact = [(k, f) for k, f in found if k == "t" + token]
                 found = exact + [("t" + word, 0.9) for word in words]
-            self._add(scores, found, weight)
-        return self._select(scores, limit)
+            self._add(tally, found, weight)
+        return self._select(tally, limit)
 
     def _completions(self, prefix: str, most: int = 50) -> list[str]:
         if self._words is None:
@@ -119,22 +130,34 @@ class NameIndex:
                 found.append(word)
         return found
 
-    def _add(self, scores: np.ndarray, found: list[tuple[str, float]], weight: float) -> None:
+    def _add(self, tally: _Tally, found: list[tuple[str, float]], weight: float) -> None:
+        """Add one query token: each name it reaches gets the best IDF among the token's keys."""
         rare = [kf for kf in found if len(self.postings[kf[0]]) <= COMMON] or found[:1]
         if not rare:
             return
-        best = np.zeros_like(scores)
+        best = tally.best
+        hits_all = []
         for key, factor in rare:
             hits = self.postings[key]  # unique name ids: plain fancy indexing is safe
             best[hits] = np.maximum(best[hits], self.idf[key] * factor)
-        scores += best * weight
+            hits_all.append(hits)
+        hits = np.unique(np.concatenate(hits_all)) if len(hits_all) > 1 else hits_all[0]
+        tally.scores[hits] += best[hits] * weight
+        best[hits] = 0.0
+        tally.touched.append(hits)
 
-    def _select(self, scores: np.ndarray, limit: int) -> list[Candidate]:
-        top = min(len(scores), limit * 20)
-        if top == 0:
+    def _select(self, tally: _Tally, limit: int) -> list[Candidate]:
+        """The best-ranked names' targets, best first (name ids break ties)."""
+        if not tally.touched:
             return []
-        ids = np.argpartition(-scores, top - 1)[:top]
-        ids = ids[np.argsort(-scores[ids], kind="stable")]
+        reached = np.unique(np.concatenate(tally.touched))
+        scores = tally.scores
+        ranked = scores[reached]
+        top = min(len(reached), limit * 20)
+        if top < len(reached):
+            keep = np.argpartition(-ranked, top - 1)[:top]
+            reached, ranked = reached[keep], ranked[keep]
+        ids = reached[np.lexsort((reached, -ranked))]
         chosen: dict[int, list[tuple[NameForm, bool]]] = {}
         last = 0.0  # the score of the limit-th target: ties with it are kept (up to 3 × limit)
         for name_id in ids.tolist():
