@@ -60,3 +60,11 @@ def test_a_name_of_generic_words_only_is_that_name_in_any_language() -> None:
 def test_persian_ezafe_written_as_a_word_is_no_word() -> None:
     # Bonyad Taavon Basij (OFAC SDN) as the EU transcribes it, against its Persian name
     assert compare_names("Organization", "Bonyad-eh Ta'avon-eh Basij", "بنیاد تعاون بسیج").score >= 0.8
+
+
+def test_two_different_generic_words_are_two_things() -> None:
+    # "aviation" and "navigation" are one letter apart but name two lines of business
+    result = compare_names(
+        "Company", "Iran Aviation Industries Organization", "Iran Navigation Industries Organization"
+    )
+    assert result.score < DEFAULT_THRESHOLD and "conflicting: aviation navigation" in result.explanation

@@ -223,6 +223,7 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     qt, qs, qf, qd, qw = q.tokens, q.skeletons, q.softs, q.digits, q.weights
     ct, cs, cf, cd, cw = c.tokens, c.skeletons, c.softs, c.digits, c.weights
     nq, nc = len(qt), len(ct)
+    qn, cn = q.generic, c.generic  # canonical generic words ("industries" / "aviation"): orgs only
     qg, cg = (q.given or (_NONE,) * nq), (c.given or (_NONE,) * nc)  # given names: persons only
     pairs = []
     for i in range(nq):
@@ -231,7 +232,7 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
             b = ct[j]
             if a == b:  # token_similarity's first two rules, inline
                 pairs.append((1.0, i, j, "same"))
-            elif not (da or cd[j]):
+            elif not (da or cd[j] or (qn and qn[i] and cn[j])):  # two generic words: two things
                 sim, how = token_similarity(a, b, sa, cs[j], fa, cf[j], person, latin, arabic, near)
                 if not sim and person and (ga := qg[i]) and not ga.isdisjoint(cg[j]):
                     sim, how = SAME_GIVEN, "same name in another form"

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from chokepoint.matching._given import given_groups
+from chokepoint.matching._given import generic_words, given_groups
 from chokepoint.matching._orgwords import GLUE, lone_weight, place_word
 from chokepoint.matching._translit import ideographic, to_ascii
 
@@ -79,6 +79,8 @@ class NameForm:
     """Written in Chinese, Japanese or Korean characters only."""
     spelled: str = field(**_DERIVED)
     """The original's letters and digits in ASCII without spaces or punctuation ("" if under 6)."""
+    generic: tuple[bool, ...] = field(**_DERIVED)
+    """Per token: a canonical generic word of an organisation name ("industries", "plant")."""
     given: tuple[frozenset[str], ...] = field(**_DERIVED)
     """Per token: the given-name groups it belongs to (Iosif: joseph), for person names."""
 
@@ -119,6 +121,7 @@ class NameForm:
             "abbrevs": tuple(k for k, t in enumerate(tokens) if 2 <= len(t) <= 6 and t.isalpha()),
             "ideographic": not self.original.isascii() and ideographic(self.original),
             "spelled": spelled if len(spelled := _NOT_ALNUM.sub("", to_ascii(self.original))) >= 6 else "",
+            "generic": tuple(t in generic_words() for t in tokens) if self.kind != "person" else (),
             "given": tuple(given_groups(t) for t in tokens) if self.kind == "person" else (),
         }
         for name, value in derived.items():

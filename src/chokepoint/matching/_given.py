@@ -8,11 +8,19 @@ them takes 9-15 s on first use and added no correct match on our dev pairs, so t
 
 from __future__ import annotations
 
+from functools import cache
+
 from chokepoint.matching._terms import terms
 
-__all__ = ["given_groups", "same_given_name"]
+__all__ = ["generic_words", "given_groups", "same_given_name"]
 
 _NONE: frozenset[str] = frozenset()
+
+
+@cache
+def generic_words() -> frozenset[str]:
+    """The canonical generic words of organisation names ("industries", "plant", "state")."""
+    return frozenset(terms().generic.values())
 
 
 def given_groups(word: str) -> frozenset[str]:
