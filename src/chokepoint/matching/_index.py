@@ -151,20 +151,19 @@ class NameIndex:
         if not tally.touched:
             return []
         reached = np.unique(np.concatenate(tally.touched))
-        scores = tally.scores
-        ranked = scores[reached]
+        ranked = tally.scores[reached]
         top = min(len(reached), limit * 20)
         if top < len(reached):
             keep = np.argpartition(-ranked, top - 1)[:top]
             reached, ranked = reached[keep], ranked[keep]
-        ids = reached[np.lexsort((reached, -ranked))]
+        order = np.lexsort((reached, -ranked))
         chosen: dict[int, list[tuple[NameForm, bool]]] = {}
         last = 0.0  # the score of the limit-th target: ties with it are kept (up to 3 × limit)
-        for name_id in ids.tolist():
-            score = float(scores[name_id])
+        names = self.names
+        for name_id, score in zip(reached[order].tolist(), ranked[order].tolist(), strict=True):
             if score <= 0:
                 break
-            target, form, weak = self.names[name_id]
+            target, form, weak = names[name_id]
             if target not in chosen:
                 full = len(chosen) >= limit
                 if full and (score < last - 1e-6 or len(chosen) >= 3 * limit):
