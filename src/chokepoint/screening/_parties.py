@@ -126,8 +126,8 @@ def screen_parties(
     """Output rows (OUTPUT_COLUMNS) for every input row, in input order."""
     items = list(rows)
     # The index is hundreds of thousands of long-lived objects: out of the cyclic collector's reach,
-    # full collections stop rescanning it as query names fill the caches (about a third of the time
-    # per query), and forked workers do not copy the pages a collection would touch.
+    # full collections stop rescanning it as query names fill the caches, and forked workers do not
+    # copy the pages a collection would touch.
     gc.collect()
     gc.freeze()
     if workers <= 1 or len(items) < 200 or os.name != "posix":
