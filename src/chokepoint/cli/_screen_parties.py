@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import os
 from pathlib import Path
@@ -48,6 +49,10 @@ def parties(
         ) as bar:
             task = bar.add_task("indexing the lists", total=None)
             matcher = Matcher.from_entities(store.iter_entities(targets_only=True))
+            # the index is hundreds of thousands of long-lived objects: out of the cyclic collector's
+            # reach, full collections stop rescanning it and forked workers do not copy its pages
+            gc.collect()
+            gc.freeze()
             bar.update(task, description="screening", total=len(rows), completed=0)
             matches = 0
             with atomic_output(out_path) as handle:

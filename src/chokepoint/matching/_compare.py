@@ -20,6 +20,7 @@ from chokepoint.matching._form import NameForm, NameScore
 from chokepoint.matching._orgwords import acronym, worded
 from chokepoint.matching._rewrite import expand_initials, merge_splits
 from chokepoint.matching._skeleton import skeleton
+from chokepoint.matching._terms import ADJECTIVE_ENDINGS
 from chokepoint.matching._translit import ideograph_similarity
 
 __all__ = ["NameScore", "compare_forms", "token_similarity"]
@@ -51,7 +52,7 @@ def _yot(token: str) -> str:
     return _YOT.sub("y", token)
 
 
-_ADJECTIVE = re.compile(r"(?:sk|tsk|ck)(?:iy|ii|yy|y|aya|aia|oye|oe|oy|ogo|ikh|ikh)$")
+_ADJECTIVE = re.compile(rf"(?:sk|tsk|ck)(?:{ADJECTIVE_ENDINGS}|y)$")  # -skiy, -skaya, -sky …
 
 
 @cython.cfunc
@@ -166,7 +167,6 @@ def _initials_only(form: NameForm) -> bool:
     return all(len(t) == 1 for t in form.tokens)
 
 
-_NONE: frozenset[str] = frozenset()
 _NOT_WORDS = frozenset({"the", "e", "eh", "ye"})  # glue, and the Persian ezafe (Bonyad-eh Taavon-eh Basij)
 _LINEAGE = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 
@@ -224,7 +224,7 @@ def compare_forms(q: NameForm, c: NameForm) -> NameScore:
     ct, cs, cf, cd, cw = c.tokens, c.skeletons, c.softs, c.digits, c.weights
     nq, nc = len(qt), len(ct)
     qn, cn = q.generic, c.generic  # canonical generic words ("industries" / "aviation"): orgs only
-    qg, cg = (q.given or (_NONE,) * nq), (c.given or (_NONE,) * nc)  # given names: persons only
+    qg, cg = q.given, c.given  # given-name groups per token (empty for organisations)
     pairs = []
     for i in range(nq):
         a, sa, fa, da = qt[i], qs[i], qf[i], qd[i]

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from chokepoint.matching._given import generic_words, given_groups
+from chokepoint.matching._given import NO_GROUPS, generic_words, given_groups
 from chokepoint.matching._orgwords import GLUE, lone_weight, place_word
 from chokepoint.matching._translit import ideographic, to_ascii
 
@@ -82,7 +82,7 @@ class NameForm:
     generic: tuple[bool, ...] = field(**_DERIVED)
     """Per token: a canonical generic word of an organisation name ("industries", "plant")."""
     given: tuple[frozenset[str], ...] = field(**_DERIVED)
-    """Per token: the given-name groups it belongs to (Iosif: joseph), for person names."""
+    """Per token: the given-name groups it belongs to (Iosif: joseph); none in other names."""
 
     def __post_init__(self) -> None:
         tokens, weights, skels = self.tokens, self.weights, self.skeletons
@@ -122,7 +122,7 @@ class NameForm:
             "ideographic": not self.original.isascii() and ideographic(self.original),
             "spelled": spelled if len(spelled := _NOT_ALNUM.sub("", to_ascii(self.original))) >= 6 else "",
             "generic": tuple(t in generic_words() for t in tokens) if self.kind != "person" else (),
-            "given": tuple(given_groups(t) for t in tokens) if self.kind == "person" else (),
+            "given": tuple(given_groups(t) if self.kind == "person" else NO_GROUPS for t in tokens),
         }
         for name, value in derived.items():
             object.__setattr__(self, name, value)

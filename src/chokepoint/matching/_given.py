@@ -12,9 +12,9 @@ from functools import cache
 
 from chokepoint.matching._terms import terms
 
-__all__ = ["generic_words", "given_groups", "same_given_name"]
+__all__ = ["NO_GROUPS", "generic_words", "given_groups"]
 
-_NONE: frozenset[str] = frozenset()
+NO_GROUPS: frozenset[str] = frozenset()
 
 
 @cache
@@ -25,10 +25,4 @@ def generic_words() -> frozenset[str]:
 
 def given_groups(word: str) -> frozenset[str]:
     """The given-name groups a word of a person's name belongs to (empty for most words)."""
-    return terms().given.get(word, _NONE)
-
-
-def same_given_name(a: str, b: str) -> bool:
-    """True when two words are one name in other languages or forms (Ivan / John, Ben / Benjamin)."""
-    first = given_groups(a)
-    return bool(first) and not first.isdisjoint(given_groups(b))
+    return terms().given.get(word, NO_GROUPS)

@@ -9,7 +9,6 @@ gets one output row saying why; it never stops the batch.
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import os
 from collections.abc import Callable, Iterable, Iterator
@@ -125,11 +124,6 @@ def screen_parties(
 ) -> Iterator[dict[str, object]]:
     """Output rows (OUTPUT_COLUMNS) for every input row, in input order."""
     items = list(rows)
-    # The index is hundreds of thousands of long-lived objects: out of the cyclic collector's reach,
-    # full collections stop rescanning it as query names fill the caches, and forked workers do not
-    # copy the pages a collection would touch.
-    gc.collect()
-    gc.freeze()
     if workers <= 1 or len(items) < 200 or os.name != "posix":
         for item in items:
             yield from _screen_one(matcher, item, threshold, limit)
