@@ -81,6 +81,30 @@ def _same_start(a: str, b: str) -> cython.bint:
 
 
 @cython.cfunc
+@cython.locals(one=cython.ulonglong, ma=cython.ulonglong, mb=cython.ulonglong, x=cython.ulonglong)
+@cython.locals(ch=cython.Py_UCS4, na=cython.int, nb=cython.int)
+def _letter_gap(a: str, b: str) -> cython.int:
+    """A lower bound of the edit distance: letters (folded to 64 classes) one string has and the
+    other lacks each need an edit. Checked in C before the exact, costlier distance call."""
+    one = 1
+    ma = mb = 0
+    for ch in a:
+        ma |= one << (ord(ch) & 63)
+    for ch in b:
+        mb |= one << (ord(ch) & 63)
+    na = nb = 0
+    x = ma & ~mb
+    while x:
+        x &= x - 1
+        na += 1
+    x = mb & ~ma
+    while x:
+        x &= x - 1
+        nb += 1
+    return na if na > nb else nb
+
+
+@cython.cfunc
 def _edits_allowed(shortest: cython.Py_ssize_t) -> cython.Py_ssize_t:
     """Typing edits allowed between two tokens, the shorter of ``shortest`` letters."""
     return shortest // 4
@@ -123,6 +147,7 @@ def token_similarity(
     if (
         allowed
         and -allowed <= la - lb <= allowed
+        and (not cython.compiled or _letter_gap(a, b) <= allowed)
         and (edits := OSA.distance(a, b, score_cutoff=allowed)) <= allowed
     ):
         return 1.0 - 0.06 * edits, "spelling"
@@ -136,7 +161,11 @@ def token_similarity(
         and _same_start(a, b)
     ):
         return 0.85, "romanisation"  # Ukrainian and Belarusian h for Russian g (Serhiy / Sergey)
-    if ("j" in a or "j" in b) and OSA.distance(_yot(a), _yot(b), score_cutoff=allowed + 1) <= allowed:
+    if (
+        -allowed <= la - lb <= allowed  # j → y keeps the length
+        and ("j" in a or "j" in b)
+        and OSA.distance(_yot(a), _yot(b), score_cutoff=allowed + 1) <= allowed
+    ):
         return 0.9, "romanisation"  # j for y in Slavic and Baltic spellings (Sergejs / Sergey, Jurij)
     if (a[la - 1] == "u" or b[lb - 1] == "u") and (_belarusian(a, b) or _belarusian(b, a)):
         return 0.9, "romanisation"  # Belarusian -au for Russian -ov (Marozau / Morozov)
@@ -144,7 +173,13 @@ def token_similarity(
         return 0.85, "romanisation"  # Persian و is v or a vowel (Movahedi / موحدى, Pooyan / پیوان)
     if ("sk" in a or "ck" in a or "sk" in b or "ck" in b) and (_adjective_of(a, b) or _adjective_of(b, a)):
         return 0.85, "adjective"  # a Russian adjective of the name (Muromskiy / Murom, Baltiyskaya / Baltic)
-    if near and shortest >= 3 and -2 <= la - lb <= 2 and OSA.distance(a, b, score_cutoff=3) == 2:
+    if (
+        near
+        and shortest >= 3
+        and -2 <= la - lb <= 2
+        and (not cython.compiled or _letter_gap(a, b) <= 2)
+        and OSA.distance(a, b, score_cutoff=3) == 2
+    ):
         return NEAR, "two edits"  # a person's name two typing slips away (Merkur / Merkel): review it
     return 0.0, ""
 
@@ -156,8 +191,11 @@ def _joined_similarity(a: str, b: str) -> cython.double:
         return 0.0
     if a == b:
         return 1.0
-    edits = OSA.distance(a, b, score_cutoff=1)
-    return 0.94 if edits <= 1 and min(len(a), len(b)) >= 6 else 0.0
+    if min(len(a), len(b)) < 6 or not -1 <= len(a) - len(b) <= 1:
+        return 0.0
+    if cython.compiled and _letter_gap(a, b) > 1:
+        return 0.0
+    return 0.94 if OSA.distance(a, b, score_cutoff=1) <= 1 else 0.0
 
 
 _TYPED = frozenset({"latin", "cyrillic"})  # scripts where two edits may be two typing slips

@@ -41,14 +41,32 @@ def _keys(form: NameForm) -> Iterable[str]:
 
 
 class _Tally:
-    """One query's retrieval scores per listed name, and the names its tokens reached."""
+    """One query's reach: per index key it used, the names it lists, its value and its token."""
 
-    __slots__ = ("best", "scores", "touched")
+    __slots__ = ("hits", "tokens", "values", "weights")
 
-    def __init__(self, size: int) -> None:
-        self.scores = np.zeros(size, dtype=np.float32)
-        self.best = np.zeros(size, dtype=np.float32)  # per token, reset after each
-        self.touched: list[np.ndarray] = []
+    def __init__(self) -> None:
+        self.hits: list[np.ndarray] = []
+        self.values: list[float] = []  # IDF × key factor
+        self.tokens: list[int] = []  # which query token used the key
+        self.weights: list[float] = []  # that token's weight
+
+    def scores(self, size: int) -> tuple[np.ndarray, np.ndarray]:
+        """The names reached and their scores: per query token the best value among its keys
+        that reach the name, times the token's weight, summed over tokens."""
+        lengths = [len(h) for h in self.hits]
+        ids = np.concatenate(self.hits)
+        values = np.repeat(np.array(self.values, dtype=np.float32), lengths)
+        pair = np.repeat(np.array(self.tokens, dtype=np.int64) * size, lengths) + ids
+        order = np.lexsort((-values, pair))  # per (token, name), the best value first
+        pair = pair[order]
+        first = np.empty(len(pair), dtype=bool)
+        first[0] = True
+        np.not_equal(pair[1:], pair[:-1], out=first[1:])
+        best = order[first]
+        contributions = values[best] * np.repeat(np.array(self.weights, dtype=np.float32), lengths)[best]
+        names, inverse = np.unique(ids[best], return_inverse=True)
+        return names, np.bincount(inverse, weights=contributions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +95,7 @@ class NameIndex:
                     self.names.append((target.index, form, weak))
                     for key in _keys(form):
                         postings[key].add(name_id)
+        self.owner = np.fromiter((t for t, _, _ in self.names), dtype=np.int32, count=len(self.names))
         self.postings = {k: np.fromiter(v, dtype=np.int32, count=len(v)) for k, v in postings.items()}
         total = max(1, len(self.names))
         self.idf = {k: math.log(1 + total / len(v)) for k, v in self.postings.items()}
@@ -96,18 +115,20 @@ class NameIndex:
 
     def candidates(self, query: Query, limit: int = 10) -> list[Candidate]:
         """Up to ``limit`` targets whose names share the most (rare) tokens with the query."""
-        tally = _Tally(len(self.names))
+        tally = _Tally()
+        number = 0
         for name in query.names:
             form = analyze(name, query.kind)
             for token, skel, weight in zip(form.tokens, form.skeletons, form.weights, strict=True):
-                self._add(tally, self._lookup(token, skel), weight)
+                self._add(tally, self._lookup(token, skel), weight, number)
+                number += 1
         return self._select(tally, limit)
 
     def search(self, text: str, limit: int = 10) -> list[Candidate]:
         """Targets for free text typed so far: whole words as in :meth:`candidates`, and the last
         word also as the beginning of a listed word ("alab" reaches "alabuga")."""
         form = analyze(text, "entity")
-        tally = _Tally(len(self.names))
+        tally = _Tally()
         last = len(form.tokens) - 1
         parts = zip(form.tokens, form.skeletons, form.weights, strict=True)
         for i, (token, skel, weight) in enumerate(parts):
@@ -115,7 +136,7 @@ class NameIndex:
             if i == last and len(token) >= 2 and (words := self._completions(token)):
                 exact = [(k, f) for k, f in found if k == "t" + token]
                 found = exact + [("t" + word, 0.9) for word in words]
-            self._add(tally, found, weight)
+            self._add(tally, found, weight, i)
         return self._select(tally, limit)
 
     def _completions(self, prefix: str, most: int = 50) -> list[str]:
@@ -130,46 +151,42 @@ class NameIndex:
                 found.append(word)
         return found
 
-    def _add(self, tally: _Tally, found: list[tuple[str, float]], weight: float) -> None:
-        """Add one query token: each name it reaches gets the best IDF among the token's keys."""
+    def _add(self, tally: _Tally, found: list[tuple[str, float]], weight: float, number: int) -> None:
+        """Note query token ``number``'s keys (the rarer ones when it has any)."""
         rare = [kf for kf in found if len(self.postings[kf[0]]) <= COMMON] or found[:1]
-        if not rare:
-            return
-        best = tally.best
-        hits_all = []
         for key, factor in rare:
-            hits = self.postings[key]  # unique name ids: plain fancy indexing is safe
-            best[hits] = np.maximum(best[hits], self.idf[key] * factor)
-            hits_all.append(hits)
-        hits = np.unique(np.concatenate(hits_all)) if len(hits_all) > 1 else hits_all[0]
-        tally.scores[hits] += best[hits] * weight
-        best[hits] = 0.0
-        tally.touched.append(hits)
+            tally.hits.append(self.postings[key])
+            tally.values.append(self.idf[key] * factor)
+            tally.tokens.append(number)
+            tally.weights.append(weight)
 
     def _select(self, tally: _Tally, limit: int) -> list[Candidate]:
-        """The best-ranked names' targets, best first (name ids break ties)."""
-        if not tally.touched:
+        """The best-ranked names' targets, best first (name ids break ties): the first ``limit``
+        targets to appear, and those tied with the last of them (up to 3 × ``limit``)."""
+        if not tally.hits:
             return []
-        reached = np.unique(np.concatenate(tally.touched))
-        ranked = tally.scores[reached]
+        reached, ranked = tally.scores(len(self.names))
         top = min(len(reached), limit * 20)
         if top < len(reached):
             keep = np.argpartition(-ranked, top - 1)[:top]
             reached, ranked = reached[keep], ranked[keep]
         order = np.lexsort((reached, -ranked))
+        reached, ranked = reached[order], ranked[order]
+        positive = ranked > 0
+        reached, ranked = reached[positive], ranked[positive]
+        owners = self.owner[reached].tolist()
         chosen: dict[int, list[tuple[NameForm, bool]]] = {}
         last = 0.0  # the score of the limit-th target: ties with it are kept (up to 3 × limit)
-        names = self.names
-        for name_id, score in zip(reached[order].tolist(), ranked[order].tolist(), strict=True):
-            if score <= 0:
+        for owner, score in zip(owners, ranked.tolist(), strict=True):
+            if owner in chosen:
+                continue
+            if len(chosen) >= limit and (score < last - 1e-6 or len(chosen) >= 3 * limit):
                 break
-            target, form, weak = names[name_id]
-            if target not in chosen:
-                full = len(chosen) >= limit
-                if full and (score < last - 1e-6 or len(chosen) >= 3 * limit):
-                    continue
-                chosen[target] = []
-                if len(chosen) == limit:
-                    last = score
-            chosen[target].append((form, weak))
+            chosen[owner] = []
+            if len(chosen) == limit:
+                last = score
+        names = self.names
+        for name_id, owner in zip(reached.tolist(), owners, strict=True):
+            if owner in chosen:
+                chosen[owner].append(names[name_id][1:])
         return [Candidate(self.targets[t], tuple(names)) for t, names in chosen.items()]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from followthemoney.types import registry
 
@@ -54,8 +55,23 @@ def _countries(values: list[str]) -> frozenset[str]:
     return frozenset(c for v in values if (c := registry.country.clean(v)))
 
 
+class _Party:
+    """What queries and targets derive alike, once each (scoring reads them per candidate)."""
+
+    schema: str
+    birth_dates: frozenset[str]
+
+    @cached_property
+    def kind(self) -> str:
+        return kind_of(self.schema)
+
+    @cached_property
+    def birth_years(self) -> frozenset[int]:
+        return frozenset(int(d[:4]) for d in self.birth_dates if d[:4].isdigit())
+
+
 @dataclass(frozen=True)
-class Query:
+class Query(_Party):
     """A party to screen."""
 
     schema: str
@@ -65,10 +81,6 @@ class Query:
     identifiers: frozenset[str] = frozenset()
     gender: str | None = None
     key: str | None = None
-
-    @property
-    def kind(self) -> str:
-        return kind_of(self.schema)
 
     @classmethod
     def from_row(cls, row: Mapping[str, str | None]) -> Query:
@@ -111,7 +123,7 @@ class Query:
 
 
 @dataclass(frozen=True)
-class Target:
+class Target(_Party):
     """A listed entity, reduced for matching."""
 
     index: int
@@ -127,10 +139,6 @@ class Target:
     list_ref: str | None = None
     source: str | None = None
     datasets: tuple[str, ...] = field(default_factory=tuple)
-
-    @property
-    def kind(self) -> str:
-        return kind_of(self.schema)
 
     @classmethod
     def from_entity(cls, index: int, entity: Entity, *, list_ref: str | None = None) -> Target:

@@ -79,16 +79,14 @@ def _best_name(query: Query, target: Target, names: Sequence[tuple[NameForm, boo
 def _dates(query: Query, target: Target) -> Feature | None:
     if not query.birth_dates or not target.birth_dates:
         return None
-    if query.birth_dates & target.birth_dates:
-        return Feature("birth date", DOB_SAME, f"same ({sorted(query.birth_dates & target.birth_dates)[0]})")
-    years_q = {d[:4] for d in query.birth_dates}
-    years_t = {d[:4] for d in target.birth_dates}
-    if years_q & years_t:
-        return Feature("birth date", DOB_YEAR, f"same year ({sorted(years_q & years_t)[0]})")
-    close = any(abs(int(a) - int(b)) <= 1 for a in years_q for b in years_t if a.isdigit() and b.isdigit())
-    if close:
+    if same := query.birth_dates & target.birth_dates:
+        return Feature("birth date", DOB_SAME, f"same ({min(same)})")
+    years_q, years_t = query.birth_years, target.birth_years
+    if same_year := years_q & years_t:
+        return Feature("birth date", DOB_YEAR, f"same year ({min(same_year)})")
+    if any(abs(a - b) <= 1 for a in years_q for b in years_t):
         return None
-    shown = f"{sorted(query.birth_dates)[0]} vs {sorted(target.birth_dates)[0]}"
+    shown = f"{min(query.birth_dates)} vs {min(target.birth_dates)}"
     return Feature("birth date", DOB_DIFFERENT, f"different ({shown})")
 
 
@@ -105,14 +103,12 @@ def score_target(
     name = _best_name(query, target, names)
     features: list[Feature] = []
     if shared := query.identifiers & target.identifiers:
-        features.append(Feature("identifier", ID_SAME, f"same identifier {sorted(shared)[0]}"))
+        features.append(Feature("identifier", ID_SAME, f"same identifier {min(shared)}"))
     if (dates := _dates(query, target)) is not None:
         features.append(dates)
     if query.countries and target.countries:
-        if query.countries & target.countries:
-            features.append(
-                Feature("country", COUNTRY_SAME, f"same ({sorted(query.countries & target.countries)[0]})")
-            )
+        if same := query.countries & target.countries:
+            features.append(Feature("country", COUNTRY_SAME, f"same ({min(same)})"))
         else:
             shown = f"{'/'.join(sorted(query.countries))} vs {'/'.join(sorted(target.countries))}"
             features.append(Feature("country", COUNTRY_DIFFERENT, f"different ({shown})"))
