@@ -1,4 +1,4 @@
-"""Mine labelled Iran/Russia name pairs from the EU sanctions annexes into benchmarks/data/iran_russia_lists.csv.
+"""Mine labelled Iran/Russia name pairs from the EU sanctions annexes (benchmarks/data/iran_russia_lists.csv).
 
 Run: ``python benchmarks/mine_list_pairs.py`` (deterministic: sorted input, seeded sampling).
 Reads the OpenSanctions transcriptions of the EU Russia and Iran regimes (../shared/data/sanctions/
@@ -39,8 +39,12 @@ GENERIC = frozenset(
     "radio electromechanical optical mechanical special navigation services development defence "
     "communications organization organisation manufacturing university engines missile".split()
 )
-_FORMS = frozenset("jsc ao oao pao zao pjsc ojsc cjsc llc ooo ltd co company limited fzc fzco dmcc inc".split())
-_ARABIC_FORMS = re.compile(r"م\.?\s?م\.?\s?ح|م\.?\s?د\.?\s?م\.?\s?س|ش\.?\s?م\.?\s?ح|ش\.?\s?ذ\.?\s?م\.?\s?م|ذ\.?\s?م\.?\s?م")
+_FORMS = frozenset(
+    "jsc ao oao pao zao pjsc ojsc cjsc llc ooo ltd co company limited fzc fzco dmcc inc".split()
+)
+_ARABIC_FORMS = re.compile(
+    r"م\.?\s?م\.?\s?ح|م\.?\s?د\.?\s?م\.?\s?س|ش\.?\s?م\.?\s?ح|ش\.?\s?ذ\.?\s?م\.?\s?م|ذ\.?\s?م\.?\s?م"
+)
 _ACRONYM = re.compile(r"^[A-ZА-ЯЁ]{2,6}$")
 _BRACKET = re.compile(r"\(([^()]*)\)")
 
@@ -96,7 +100,9 @@ def read_entries() -> list[Entry]:
                 names = [row["name"]] + [n for col in ("alias", "previousName") for n in _cells(row[col])]
                 kind = "person" if row["schema"] == "Person" else "org"
                 key = f"{path.stem}#{row['recordId'] or row['name'][:30]}"
-                entries.append(Entry(key, kind, row["name"], [n for n in names if "text of image" not in n.lower()]))
+                entries.append(
+                    Entry(key, kind, row["name"], [n for n in names if "text of image" not in n.lower()])
+                )
     return _merge(entries)
 
 
@@ -141,7 +147,11 @@ def _acronyms(entry: Entry) -> list[str]:
     for name in entry.names:
         for text in (name, *_BRACKET.findall(name)):
             tokens = [t for t in re.split(r"[\s«»“”‘’'\"]+", text) if t]
-            core = [t for t in tokens if norm(t) not in _FORMS and norm(t) not in ("ао", "ооо", "пао", "зао", "оао")]
+            core = [
+                t
+                for t in tokens
+                if norm(t) not in _FORMS and norm(t) not in ("ао", "ооо", "пао", "зао", "оао")
+            ]
             if len(core) == 1 and _ACRONYM.match(core[0]) and len(core[0]) >= 3 and len(tokens) <= 3:
                 found.append(text.strip(" «»“”‘’'\""))
     return list(dict.fromkeys(found))
@@ -160,7 +170,11 @@ def positives(entries: list[Entry], rng: random.Random) -> dict[str, list[tuple]
             if not names:
                 continue
             # Persian names are few: pair them with a second Latin name of the entry too
-            lefts = [latin, *sorted(set(e.of_script("latin")) - {latin})[:1]] if group == "persian_org" else [latin]
+            lefts = (
+                [latin, *sorted(set(e.of_script("latin")) - {latin})[:1]]
+                if group == "persian_org"
+                else [latin]
+            )
             for left in lefts:
                 name = rng.choice(sorted(names))
                 if e.kind == "org" and other == "arabic" and _ARABIC_FORMS.search(name):
@@ -170,7 +184,9 @@ def positives(entries: list[Entry], rng: random.Random) -> dict[str, list[tuple]
             for short in _acronyms(e):
                 full = _BRACKET.sub("", latin).strip()
                 if norm(short) != norm(full) and len(full.split()) >= 2:
-                    out["acronym"].append(("acronym", schema, short, full, "true", f"{e.key}: acronym vs full name"))
+                    out["acronym"].append(
+                        ("acronym", schema, short, full, "true", f"{e.key}: acronym vs full name")
+                    )
     return out
 
 
@@ -210,7 +226,9 @@ def negatives(entries: list[Entry], rng: random.Random) -> dict[str, list[tuple]
             pool = pool or [f for f in orgs if f is not e]
             f = rng.choice(pool)
             note = f"{e.key} vs {f.key}: acronym of another entry"
-            out["acronym_neg"].append(("acronym", "Company", short, _BRACKET.sub("", f.latin()).strip(), "false", note))
+            out["acronym_neg"].append(
+                ("acronym", "Company", short, _BRACKET.sub("", f.latin()).strip(), "false", note)
+            )
     surnames: dict[str, list[Entry]] = defaultdict(list)
     for p in people:
         for word in p.latin().split():
@@ -220,11 +238,20 @@ def negatives(entries: list[Entry], rng: random.Random) -> dict[str, list[tuple]
         others = p.of_script("cyrillic") + p.of_script("arabic")
         kin = {id(q): q for w in _words(p.latin()) for q in surnames.get(w, []) if q is not p}
         # not the same person written in another order or with one more name
-        kin = sorted((q for q in kin.values() if not _words(q.latin()) <= _words(p.latin()) and not _words(p.latin()) <= _words(q.latin())), key=lambda q: q.key)
+        kin = sorted(
+            (
+                q
+                for q in kin.values()
+                if not _words(q.latin()) <= _words(p.latin()) and not _words(p.latin()) <= _words(q.latin())
+            ),
+            key=lambda q: q.key,
+        )
         if others and kin:
             q = rng.choice(kin)
             note = f"{q.key} vs {p.key}: different persons sharing a surname"
-            out["hard_neg_person"].append(("hard_neg_person", "Person", q.latin(), rng.choice(sorted(others)), "false", note))
+            out["hard_neg_person"].append(
+                ("hard_neg_person", "Person", q.latin(), rng.choice(sorted(others)), "false", note)
+            )
     return out
 
 
