@@ -3,7 +3,8 @@
 Run: ``python benchmarks/bench_names.py`` (about 1-2 minutes; ``--small`` for a quick look).
 Sets: (a) OpenSanctions name_bench_cases (dev), by case_group; (b) cross-script and
 transliteration pairs, sampled with a fixed seed; (c) our Iran/Russia supply-chain dev pairs;
-(d) held-out Iran/Russia pairs written by a team member who never saw the matcher (not tuned on).
+(d) held-out Iran/Russia pairs written by a team member who never saw the matcher (not tuned on);
+(e) Iran/Russia pairs mined from the EU annexes by benchmarks/mine_list_pairs.py (dev).
 Ours at chokepoint.matching.DEFAULT_THRESHOLD, logic-v2 at 0.7 (yente's default).
 µs/pair: "ours" is cold (each pair's names analysed as it is scored, as ``chokepoint bench names``
 does); "bulk" is scoring alone, both names analysed beforehand as screening does (the best of
@@ -143,6 +144,7 @@ def main() -> None:
         "jrc names sample": Run(pairsets.jrc(2 * size, rng)),
     }
     iran = Run(pairsets.iran_russia())
+    mined = Run(pairsets.iran_russia_lists())
     heldout = Run(pairsets.iran_russia_heldout())
     print(HEADER)
     print("-" * len(HEADER))
@@ -155,7 +157,10 @@ def main() -> None:
     print(iran.row("(c) iran_russia_pairs: all"))
     for group in sorted({c.group for c in iran.cases}):
         print(iran.subset(group).row(f"    {group}", timed=False))
-    print(merge([bench, *cross.values(), iran]).row("all dev sets"))
+    print(mined.row("(e) iran_russia list-mined (dev)"))
+    for group in sorted({c.group for c in mined.cases}):
+        print(mined.subset(group).row(f"    {group}", timed=False))
+    print(merge([bench, *cross.values(), iran, mined]).row("all dev sets"))
     print(heldout.row("(d) iran_russia held-out: all"))
     for group in sorted({c.group for c in heldout.cases}):
         print(heldout.subset(group).row(f"    {group}", timed=False))

@@ -19,6 +19,7 @@ __all__ = [
     "SEED",
     "iran_russia",
     "iran_russia_heldout",
+    "iran_russia_lists",
     "jrc",
     "name_bench",
     "token_pairs",
@@ -38,6 +39,11 @@ def name_bench() -> list[PairCase]:
 def iran_russia() -> list[PairCase]:
     """Our Iran/Russia supply-chain dev pairs (benchmarks/data/iran_russia_pairs.csv)."""
     return read_pair_cases(HERE / "data" / "iran_russia_pairs.csv")
+
+
+def iran_russia_lists() -> list[PairCase]:
+    """Iran/Russia pairs mined from the EU annexes (benchmarks/data/iran_russia_lists.md): dev."""
+    return read_pair_cases(HERE / "data" / "iran_russia_lists.csv")
 
 
 def iran_russia_heldout() -> list[PairCase]:

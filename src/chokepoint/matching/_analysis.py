@@ -9,10 +9,11 @@ across languages, and compute each token's skeleton. Results are cached per (nam
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rigour.names import replace_org_types_compare
 
+from chokepoint.matching._cognates import cognate
 from chokepoint.matching._form import NameForm
 from chokepoint.matching._skeleton import skeleton, soft_skeleton
 from chokepoint.matching._terms import ADJECTIVE_ENDING, Terms, terms
@@ -126,13 +127,13 @@ def _strip_phrases(words: list[str], phrases: dict[str, str] | frozenset[str]) -
     return out, found
 
 
-def _pair_phrases(words: list[str], phrases: dict[str, str]) -> list[str]:
+def _pair_phrases(words: list[str], vocab: Terms) -> list[str]:
     """Two-word generic phrases (Persian فن آوران → "fn auran") become one word."""
     out: list[str] = []
     i = 0
     while i < len(words):
         pair = f"{words[i]} {words[i + 1]}" if i + 1 < len(words) else ""
-        if pair in phrases:
+        if pair in vocab.generic or pair in vocab.translated:
             out.append(pair)
             i += 2
         else:
@@ -141,11 +142,42 @@ def _pair_phrases(words: list[str], phrases: dict[str, str]) -> list[str]:
     return out
 
 
+def _compound(word: str, vocab: Terms) -> tuple[str, ...]:
+    """The generic words one word stands for (радиозавод → radio plant), or the word itself."""
+    found = vocab.compounds.get(word)
+    if found is None and (m := ADJECTIVE_ENDING.fullmatch(word)):
+        found = vocab.compound_stems.get(m.group(1))
+    return found or (word,)
+
+
+@cache
+def _rigour_acronyms() -> re.Pattern[str] | None:
+    """Our acronyms that rigour would read as another legal form (НПО is not an NGO)."""
+    vocab = terms()
+    keys = [k for k in vocab.acronyms if replace_org_types_compare(k) != k]
+    return re.compile(rf"\b(?:{'|'.join(keys)})\b") if keys else None
+
+
+def _expand_before_rigour(text: str) -> str:
+    pattern = _rigour_acronyms()
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: " ".join(terms().acronyms[m.group(0)]), text)
+
+
 def _generic(word: str, vocab: Terms) -> str | None:
     """The canonical generic word for ``word``, any gender or case of a Russian adjective included."""
     found = vocab.generic.get(word)
     if found is None and (m := ADJECTIVE_ENDING.fullmatch(word)):
         found = vocab.generic_stems.get(m.group(1))
+    return found
+
+
+def _translated(word: str, vocab: Terms) -> str | None:
+    """The English word for a word of what an organisation does (нефть → oil), any adjective form."""
+    found = vocab.translated.get(word)
+    if found is None and (m := ADJECTIVE_ENDING.fullmatch(word)):
+        found = vocab.translated_stems.get(m.group(1))
     return found
 
 
@@ -159,10 +191,12 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
         last, first = text.split(",")
         text = f"{first} {last}"
     if kind != "person":
-        text = replace_org_types_compare(text)
+        text = replace_org_types_compare(_expand_before_rigour(text))
     text = text.replace(".", "").replace("'", "").replace("`", "")
     text = _LEET.sub(lambda m: _LEET_MAP[m.group(0)], text)
-    words = _numbers([w for w in _SPLIT.split(text) if w], roman=kind != "person")
+    # Roman numerals are Latin letters: in a Cyrillic or Arabic-script name "i" is и, "v" is و
+    roman = kind != "person" and script_of(name) in ("latin", "mixed")
+    words = _numbers([w for w in _SPLIT.split(text) if w], roman=roman)
     forms: set[str] = set()
     if kind == "person":
         words, _ = _strip_phrases(words, vocab.titles)
@@ -172,12 +206,16 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
     if kind != "person":
         words = _drop_own_acronym(words)
         words = [w for word in words for w in vocab.acronyms.get(word, (word,))]
-        words = _pair_phrases(words, vocab.generic)
+        words = [w for word in words for w in _compound(word, vocab)]
+        words = _pair_phrases(words, vocab)
     tokens: list[str] = []
     weights: list[float] = []
     for pos, word in enumerate(words):
         generic = _generic(word, vocab) if kind != "person" else None
-        tokens.append(generic or word)
+        translated = _translated(word, vocab) if kind != "person" and generic is None else None
+        if kind != "person" and generic is None and translated is None:
+            word = cognate(word)
+        tokens.append(generic or translated or word)
         if generic or word in _PARTICLES:
             weights.append(GENERIC_WEIGHT)
         elif kind == "person" and len(words) >= 3 and len(word) > 6 and _PATRONYMIC.search(word):

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from followthemoney.types import registry
 
+from chokepoint.matching._acronyms import foreign_acronym
 from chokepoint.matching._translit import to_ascii
 
 if TYPE_CHECKING:
@@ -27,10 +28,9 @@ def acronym(short: NameForm, long: NameForm) -> bool:
     token = short.tokens[0]
     if token == long.initials:
         return True
-    if len(token) < 4:
-        return False
-    words = _words(long.original)
-    return len(words) >= 3 and _chain(token, words)
+    if len(token) >= 4 and len(words := _words(long.original)) >= 3 and _chain(token, words):
+        return True
+    return foreign_acronym(token, long.original)  # ТМЗ / TMZ: Tutaev Motor Plant (… Моторный Завод)
 
 
 @lru_cache(maxsize=100_000)

@@ -34,10 +34,21 @@ class Terms:
     generic_stems: dict[str, str]
     """Stem of a Russian adjective among the generic words → its canonical English word, so every
     gender and case of it is generic too (gosudarstvennyy, gosudarstvennaya → state)."""
+    translated: dict[str, str]
+    """Word of what an organisation does or holds → its English word (full weight, unlike generic)."""
+    translated_stems: dict[str, str]
+    """Stem of a Russian adjective among the translated words → its English word."""
+    russian_initials: dict[str, frozenset[str]]
+    """Canonical generic or translated word → the letters its Russian spellings give an acronym
+    (plant: z for завод; research: n, ni for научно-исследовательский)."""
     titles: frozenset[str]
     """Titles and ranks, single words or phrases."""
     acronyms: dict[str, tuple[str, ...]]
     """Acronym → the words it stands for."""
+    compounds: dict[str, tuple[str, ...]]
+    """One word → the generic words it stands for (радиозавод → radio plant)."""
+    compound_stems: dict[str, tuple[str, ...]]
+    """Stem of a Russian adjective among the compounds → its generic words (every gender and case)."""
     max_phrase: int
     """Longest phrase (in words) among forms and titles."""
     given: dict[str, frozenset[str]]
@@ -53,6 +64,34 @@ def _phrases(data: object, path: Path, key: str) -> dict[str, list[str]]:
     return data
 
 
+def _vocabulary(data: dict, path: Path, key: str, default: object = None) -> dict[str, str]:
+    """Spelling (in ASCII) → canonical English word, for the ``generic`` and ``translated`` sections."""
+    return {
+        " ".join(to_ascii(s).split()): canon
+        for canon, spellings in _phrases(data.get(key, default), path, key).items()
+        for s in [canon, *spellings]
+    }
+
+
+_CYRILLIC_WORD = re.compile(r"[а-яёіїєґў]+")
+
+
+def _russian_initials(data: dict) -> dict[str, frozenset[str]]:
+    """The acronym letters (transliterated) of each canonical word's Cyrillic one-word spellings."""
+    out: dict[str, set[str]] = {}
+    for key in ("generic", "translated"):
+        for canon, spellings in (data.get(key) or {}).items():
+            for spelling in spellings:
+                parts = _CYRILLIC_WORD.findall(spelling.lower())
+                if parts and " " not in spelling.strip():
+                    out.setdefault(canon, set()).add("".join(to_ascii(p[0]) for p in parts))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _stems(words: dict[str, str]) -> dict[str, str]:
+    return {m.group(1): canon for word, canon in words.items() if (m := ADJECTIVE_ENDING.fullmatch(word))}
+
+
 @cache
 def terms(path: Path = PATH) -> Terms:
     try:
@@ -66,11 +105,8 @@ def terms(path: Path = PATH) -> Terms:
         for family, spellings in _phrases(data.get("org_forms"), path, "org_forms").items()
         for s in [family, *spellings]
     }
-    generic = {
-        to_ascii(s): canon
-        for canon, spellings in _phrases(data.get("generic"), path, "generic").items()
-        for s in [canon, *spellings]
-    }
+    generic = _vocabulary(data, path, "generic")
+    translated = _vocabulary(data, path, "translated", {})  # optional, like compounds
     titles_raw = data.get("titles")
     if not isinstance(titles_raw, list) or not all(isinstance(t, str) for t in titles_raw):
         raise InputError("titles must be a list of strings", path=path)
@@ -79,7 +115,15 @@ def terms(path: Path = PATH) -> Terms:
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
         raise InputError("acronyms must map acronyms to their expansion", path=path)
     acronyms = {to_ascii(k): tuple(to_ascii(v).split()) for k, v in raw.items()}
-    stems = {m.group(1): canon for word, canon in generic.items() if (m := ADJECTIVE_ENDING.fullmatch(word))}
+    stems = _stems(generic)
+    compounds = {
+        to_ascii(s): tuple(canon.split())
+        for canon, spellings in _phrases(data.get("compounds", {}), path, "compounds").items()
+        for s in spellings
+    }
+    if unknown := sorted({w for words in compounds.values() for w in words} - set(generic) - set(translated)):
+        raise InputError(f"compounds must be made of generic words: {', '.join(unknown)}", path=path)
+    compound_stems = {m.group(1): v for k, v in compounds.items() if (m := ADJECTIVE_ENDING.fullmatch(k))}
     longest = max((len(p.split()) for p in [*forms, *titles]), default=1)
     given: dict[str, set[str]] = {}
     for group, spellings in _phrases(data.get("given_names"), path, "given_names").items():
@@ -89,8 +133,13 @@ def terms(path: Path = PATH) -> Terms:
         forms=forms,
         generic=generic,
         generic_stems=stems,
+        translated=translated,
+        translated_stems=_stems(translated),
+        russian_initials=_russian_initials(data),
         titles=titles,
         acronyms=acronyms,
+        compounds=compounds,
+        compound_stems=compound_stems,
         max_phrase=longest,
         given={k: frozenset(v) for k, v in given.items()},
     )

@@ -69,9 +69,22 @@ def _arabic_word(word: str) -> str:
     chars = [c for c in word if c not in _HARAKAT and c != _ZWNJ]
     persian = not _PERSIAN.isdisjoint(chars)
     out: list[str] = []
+    skip_yeh = False
     for i, char in enumerate(chars):
         prev = chars[i - 1] if i else ""
         if char in _ALEF:
+            # Persian initial ای before a consonant is the vowel i (ایران Iran, ایمن Imen)
+            if (
+                i == 0
+                and persian
+                and chars[1:2]
+                and chars[1] in _YEH
+                and chars[2:3]
+                and chars[2] not in _ALEF
+            ):
+                out.append("i")
+                skip_yeh = True
+                continue
             out.append("i" if char == "إ" else "a")
         elif char == _WAW:
             # a consonant at the start of a word, after a medial vowel letter or before one
@@ -86,6 +99,8 @@ def _arabic_word(word: str) -> str:
         elif char == "ع":
             out.append("a" if i == 0 else "")  # Ali, Abbas, Abdollah: a vowel sound at the start
         elif char in _YEH:
+            if i == 1 and skip_yeh:
+                continue
             out.append("y" if i == 0 or prev in _ALEF else "i")
         elif char == "ث" and persian:
             out.append("s")  # Kowsari / کوثری

@@ -1,5 +1,5 @@
 """The names one written name stands for: "X a.k.a. Y" is two names, "X (Y)" may be three,
-"X/Y" is three when X and Y are names of four letters or more.
+"X/Y" (or "X · Y") is three when X and Y are names of four letters or more.
 
 A bracketed part that is a spelling, a translation or an acronym ("JSC VOENTELECOM
 (VOYENTELEKOM)", "Design Bureau of Navigation Systems (NAVIS)") is also read alone, and the
@@ -21,7 +21,9 @@ _AKA = re.compile(
     r"[\s,;(]+(?:[afn]\.?\s?k\.?\s?a\.?|also known as|formerly known as)[\s:]+",
     re.IGNORECASE,
 )
-_SLASH = re.compile(r"(?<=[^\W\d]{2})\s*/\s*(?=[^\W\d]{2})")  # "Al-Qa'ida/Islamic Army", not "A/S"
+# "Al-Qa'ida/Islamic Army", not "A/S"; a middle dot between two names ("صنایع هوایی قدس · شرکت …")
+_DOTS = "\u00b7\u0387\u2022"  # middle dot, Greek ano teleia (its look-alike), bullet
+_SLASH = re.compile(rf"(?<=[^\W\d]{{2}})\s*/\s*(?=[^\W\d]{{2}})|\s+[{_DOTS}]\s+")
 _BRACKET = re.compile(r"\s*[(\[]([^()\[\]]+)[)\]]")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -51,7 +53,13 @@ def _slashed(text: str) -> list[str]:
 @lru_cache(maxsize=100_000)
 def name_variants(name: str) -> tuple[str, ...]:
     """The name itself first, then the other names it holds (none for a plain name)."""
-    if "(" not in name and "[" not in name and "/" not in name and not _AKA.search(name):
+    if (
+        "(" not in name
+        and "[" not in name
+        and "/" not in name
+        and not any(d in name for d in _DOTS)
+        and not _AKA.search(name)
+    ):
         return (name,)
     out = [name]
     parts = [p for part in _AKA.split(name) for p in _slashed(part)]
