@@ -34,6 +34,12 @@ schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @schema.parametrize()
-@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=list(HealthCheck), database=None)
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    database=None,
+    derandomize=True,  # the same requests every run: a CI run never fails on a draw of the dice
+)
 def test_api_conforms_to_its_openapi_document(case, keys) -> None:
     case.call_and_validate(headers={"X-API-Key": keys["admin"]}, checks=CHECKS)

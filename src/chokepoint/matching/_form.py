@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from chokepoint.matching._given import NO_GROUPS, generic_words, given_groups
-from chokepoint.matching._orgwords import GLUE, lone_weight, place_word
+from chokepoint.matching._orgwords import GLUE, PLACE_COST, place_word
 from chokepoint.matching._translit import ideographic, to_ascii
 
 __all__ = ["NameForm", "NameScore"]
@@ -40,7 +40,7 @@ class NameForm:
     forms: frozenset[str]
     """Legal-form families found (``jsc``, ``llc`` …)."""
 
-    # Derived in __post_init__ (dataclasses.replace derives them again).
+    # Derived in __post_init__ (and by retokenised).
     joined: str = field(**_DERIVED)
     """The tokens that are not numbers, as one string ("VladimirPutin")."""
     digits: tuple[bool, ...] = field(**_DERIVED)
@@ -85,47 +85,78 @@ class NameForm:
     """Per token: the given-name groups it belongs to (Iosif: joseph); none in other names."""
 
     def __post_init__(self) -> None:
+        self._derive(None)
+
+    def retokenised(
+        self,
+        tokens: tuple[str, ...],
+        skeletons: tuple[str, ...],
+        softs: tuple[str, ...],
+        weights: tuple[float, ...],
+    ) -> NameForm:
+        """This name with its tokens rewritten in the light of another name (joined, expanded):
+        the per-token data is derived anew, what depends on the written name alone is kept."""
+        new = object.__new__(NameForm)
+        put = object.__setattr__
+        put(new, "original", self.original)
+        put(new, "kind", self.kind)
+        put(new, "script", self.script)
+        put(new, "tokens", tokens)
+        put(new, "skeletons", skeletons)
+        put(new, "softs", softs)
+        put(new, "weights", weights)
+        put(new, "numbers", self.numbers)
+        put(new, "forms", self.forms)
+        new._derive(self)
+        return new
+
+    def _derive(self, written: NameForm | None) -> None:
+        """Set the derived fields; ``written`` is a form of the same written name to copy the
+        written name's own (``ideographic``, ``spelled``) from."""
         tokens, weights, skels = self.tokens, self.weights, self.skeletons
-        digits, places, lone, lone_person, wordy = [], [], [], [], []
-        for token, weight in zip(tokens, weights, strict=True):
-            digit = token.isdigit()
-            digits.append(digit)
-            places.append(place_word(token))
-            lone.append(0.0 if digit else lone_weight(token, weight))
-            lone_person.append(0.0 if digit else weight)
-            wordy.append(not digit and token not in GLUE)
+        person = self.kind == "person"
+        digits = [token.isdigit() for token in tokens]
+        places = [place_word(token) for token in tokens]
+        parts = list(zip(digits, places, weights, strict=True))
+        lone = [0.0 if d else min(w, PLACE_COST) if p else w for d, p, w in parts]
+        lone_person = [0.0 if d else w for d, w in zip(digits, weights, strict=True)]
+        wordy = [not d and t not in GLUE for d, t in zip(digits, tokens, strict=True)]
         joins = tuple(
             (k, tokens[k] + tokens[k + 1], skels[k] + skels[k + 1])
             for k in range(len(tokens) - 1)
             if not digits[k] and not digits[k + 1]
         )
-        long_skels = frozenset(s for s in skels if len(s) >= 3)
-        long_tokens = tuple(t for t in tokens if len(t) > 5)
-        derived = {
-            "joined": "".join(t for t, d in zip(tokens, digits, strict=True) if not d),
-            "digits": tuple(digits),
-            "lone": tuple(lone),
-            "lone_person": tuple(lone_person),
-            "places": tuple(places),
-            "wordy": tuple(wordy),
-            "token_set": frozenset(tokens),
-            "initials": "".join(t[0] for t in tokens),
-            "has_initial": any(len(t) == 1 for t in tokens),
-            "long_skels": long_skels,
-            "long_tokens": long_tokens,
-            "joins": joins,
-            "join_keys": frozenset(key for _, joined, skel in joins for key in (joined, skel)),
-            "join_lengths": sum({1 << len(joined) for _, joined, _ in joins}),
-            "merge_keys": frozenset(tokens) | long_skels,
-            "near_lengths": sum({1 << n for t in long_tokens for n in (len(t) - 1, len(t), len(t) + 1)}),
-            "abbrevs": tuple(k for k, t in enumerate(tokens) if 2 <= len(t) <= 6 and t.isalpha()),
-            "ideographic": not self.original.isascii() and ideographic(self.original),
-            "spelled": spelled if len(spelled := _NOT_ALNUM.sub("", to_ascii(self.original))) >= 6 else "",
-            "generic": tuple(t in generic_words() for t in tokens) if self.kind != "person" else (),
-            "given": tuple(given_groups(t) if self.kind == "person" else NO_GROUPS for t in tokens),
-        }
-        for name, value in derived.items():
-            object.__setattr__(self, name, value)
+        long_skels = frozenset([s for s in skels if len(s) >= 3])
+        long_tokens = tuple([t for t in tokens if len(t) > 5])
+        if written is None:
+            spelled = _NOT_ALNUM.sub("", to_ascii(self.original))
+            ideographic_ = not self.original.isascii() and ideographic(self.original)
+        else:
+            spelled, ideographic_ = written.spelled, written.ideographic
+        generic = generic_words()
+        put = object.__setattr__
+        put(self, "joined", "".join([t for t, d in zip(tokens, digits, strict=True) if not d]))
+        put(self, "digits", tuple(digits))
+        put(self, "lone", tuple(lone))
+        put(self, "lone_person", tuple(lone_person))
+        put(self, "places", tuple(places))
+        put(self, "wordy", tuple(wordy))
+        put(self, "token_set", frozenset(tokens))
+        put(self, "initials", "".join([t[0] for t in tokens]))
+        put(self, "has_initial", any(len(t) == 1 for t in tokens))
+        put(self, "long_skels", long_skels)
+        put(self, "long_tokens", long_tokens)
+        put(self, "joins", joins)
+        put(self, "join_keys", frozenset([key for _, joined, skel in joins for key in (joined, skel)]))
+        put(self, "join_lengths", sum({1 << len(joined) for _, joined, _ in joins}))
+        put(self, "merge_keys", frozenset(tokens) | long_skels)
+        near = {1 << n for t in long_tokens for n in (len(t) - 1, len(t), len(t) + 1)}
+        put(self, "near_lengths", sum(near))
+        put(self, "abbrevs", tuple([k for k, t in enumerate(tokens) if 2 <= len(t) <= 6 and t.isalpha()]))
+        put(self, "ideographic", ideographic_)
+        put(self, "spelled", spelled if len(spelled) >= 6 else "")
+        put(self, "generic", tuple([t in generic for t in tokens]) if not person else ())
+        put(self, "given", tuple([given_groups(t) if person else NO_GROUPS for t in tokens]))
 
     @property
     def empty(self) -> bool:

@@ -19,7 +19,7 @@ from chokepoint.matching._translit import to_ascii
 if TYPE_CHECKING:
     from chokepoint.matching._form import NameForm
 
-__all__ = ["GLUE", "acronym", "lone_weight", "place_word", "worded"]
+__all__ = ["GLUE", "PLACE_COST", "acronym", "place_word", "worded"]
 
 
 def acronym(short: NameForm, long: NameForm) -> bool:
@@ -40,6 +40,7 @@ def _words(name: str) -> tuple[str, ...]:
 
 _WORD = re.compile(r"[^a-z0-9]+")
 GLUE = frozenset({"and", "of", "the"})
+PLACE_COST = 0.2  # the most an unpaired country or region word of an organisation name costs
 
 
 def _chain(acronym: str, words: tuple[str, ...]) -> bool:
@@ -78,11 +79,6 @@ def _countries() -> frozenset[str]:
 def place_word(token: str) -> bool:
     """A country or world region: "Deutsche Bank (Schweiz)", "Faberlic Europe"."""
     return token in _REGIONS or token in _countries()
-
-
-def lone_weight(token: str, weight: float) -> float:
-    """What an unpaired token of an organisation name costs: a country or region qualifier little."""
-    return min(weight, 0.2) if place_word(token) else weight
 
 
 def worded(form: NameForm, rest: list[int]) -> bool:

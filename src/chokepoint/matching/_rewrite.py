@@ -7,8 +7,6 @@ brought to the other name's segmentation, so the token alignment can pair them.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from rapidfuzz.distance import OSA
 
 from chokepoint.matching._form import NameForm
@@ -18,14 +16,8 @@ __all__ = ["expand_initials", "merge_splits"]
 
 
 def _with_tokens(form: NameForm, tokens: list[str], weights: list[float]) -> NameForm:
-    skels = tuple(skeleton(t) for t in tokens)
-    return replace(
-        form,
-        tokens=tuple(tokens),
-        skeletons=skels,
-        softs=tuple(soft_skeleton(s) for s in skels),
-        weights=tuple(weights),
-    )
+    skels = tuple([skeleton(t) for t in tokens])
+    return form.retokenised(tuple(tokens), skels, tuple([soft_skeleton(s) for s in skels]), tuple(weights))
 
 
 def _near(joined: str, targets: frozenset[str], long_tokens: tuple[str, ...]) -> bool:
@@ -34,7 +26,12 @@ def _near(joined: str, targets: frozenset[str], long_tokens: tuple[str, ...]) ->
         return True
     size = len(joined)
     for token in long_tokens:
-        if size - 1 <= len(token) <= size + 1 and OSA.distance(token, joined, score_cutoff=1) <= 1:
+        # one edit leaves the first or the last letter alone: checked before the distance call
+        if (
+            size - 1 <= len(token) <= size + 1
+            and (token[0] == joined[0] or token[-1] == joined[-1])
+            and OSA.distance(token, joined, score_cutoff=1) <= 1
+        ):
             return True
     return False
 
