@@ -224,13 +224,15 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
             weights.append(0.5)  # a father's name in a chain (Usama bin Muhammad ibn Awad ibn Ladin)
         else:
             weights.append(1.0)
+    script = script_of(name)
+    skeletons = tuple(skeleton(t) for t in tokens)
     return NameForm(
         original=name,
         kind=kind,
-        script=script_of(name),
+        script=script,
         tokens=tuple(tokens),
-        skeletons=tuple(skeleton(t) for t in tokens),
-        softs=tuple(soft_skeleton(skeleton(t)) for t in tokens),
+        skeletons=skeletons,
+        softs=tuple(soft_skeleton(s) for s in skeletons),
         weights=tuple(weights),
         numbers=frozenset(t for t in tokens if t.isdigit()),
         forms=frozenset(forms),

@@ -14,7 +14,9 @@ from functools import lru_cache
 
 __all__ = ["skeleton", "soft_skeleton"]
 
-_UNITS = re.compile(r"shch|sch|tsh|tch|dzh|kh|gh|ch|sh|zh|dj|ph|th|dh|ck|ts|tz|x|q|g|c|w|v|p|z")
+# dj is one sound only at the start or after a vowel (Djamel, Madjid): after a consonant it is d + j,
+# as in a romanised Persian word written without its vowels (سنندج snndj / Sanandaj)
+_UNITS = re.compile(r"shch|sch|tsh|tch|dzh|kh|gh|ch|sh|zh|(?<![^aeiouy])dj|ph|th|dh|ck|ts|tz|x|q|g|c|w|v|p|z")
 _MAP = {
     "shch": "S", "sch": "S", "tsh": "C", "tch": "C", "ch": "C", "sh": "S", "kh": "h", "gh": "k",
     "zh": "j", "dzh": "j", "dj": "j", "ph": "f", "th": "t", "dh": "d", "ck": "k", "ts": "ts", "tz": "ts",

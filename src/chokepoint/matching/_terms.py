@@ -19,7 +19,10 @@ from chokepoint.matching._translit import to_ascii
 __all__ = ["Terms", "terms"]
 
 #: Gender and case endings of transliterated Russian adjectives (-yy, -aya, -ogo …).
-ADJECTIVE_ENDINGS = "yy|iy|ij|ii|aya|aia|oye|oe|oy|ogo|ykh|ikh|uyu|yye|yi|ym|om|oi"
+ADJECTIVE_ENDINGS = (
+    "yy|iy|ij|ii|aya|aia|oye|oe|oy|ogo|ykh|ikh|uyu|yye|yi|ym|om|oi"
+    "|ie|iye|im|imi|ymi|ey|ee|eye|omu|emu|ego|em|yaya|yuyu"  # plurals, soft stems, other cases
+)
 #: A transliterated Russian adjective: a stem of 5 letters or more and its ending.
 ADJECTIVE_ENDING = re.compile(rf"([a-z]{{5,}}?)({ADJECTIVE_ENDINGS})")
 PATH = Path(__file__).with_name("data") / "terms.yml"

@@ -1,0 +1,53 @@
+"""Two analysis rules, on real EU listings read at test time (the OpenSanctions transcription in
+shared/data): a Russian adjective in the plural or another case is still its generic word
+(Оптические = optical), and a d and a j that meet only because Persian script leaves the vowel
+out are two consonants (سنندج is Sanandaj, not "Sanaj").
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from chokepoint.matching import DEFAULT_THRESHOLD, analyze, compare_names
+from chokepoint.matching._skeleton import skeleton
+
+
+def entry(sanctions_dir: Path, celex: str, record: str) -> tuple[str, list[str]]:
+    """(Latin name, aliases) of one organisation record of an EU consolidated annex file."""
+    path = sanctions_dir / "eu_oj_opensanctions" / "consolidated" / f"{celex}.csv"
+    with path.open(encoding="utf-8", newline="") as fh:
+        row = next(r for r in csv.DictReader(fh) if r["recordId"] == record and r["schema"] != "Person")
+    aliases = next(csv.reader([row["alias"]], delimiter=";", skipinitialspace=True), [])
+    return row["name"], [a.strip() for a in aliases]
+
+
+def in_script(names: list[str], low: str, high: str) -> str:
+    return next(n for n in names if any(low <= c <= high for c in n))
+
+
+def test_a_plural_russian_adjective_is_its_generic_word(sanctions_dir: Path) -> None:
+    latin, aliases = entry(sanctions_dir, "32014R0833", "729")  # Infratest Optical Technologies
+    cyrillic = in_script(aliases, "\u0400", "\u04ff")
+    assert "Оптические" in cyrillic
+    assert analyze(cyrillic, "org").tokens == analyze(latin, "org").tokens
+    assert compare_names("Company", latin, cyrillic).score >= DEFAULT_THRESHOLD
+
+
+def test_every_case_of_one_adjective_gives_one_word() -> None:
+    singular = analyze("Оптический завод", "org").tokens
+    for form in ("Оптические заводы", "Оптическим заводом", "Оптического завода"):
+        assert analyze(form, "org").tokens[0] == singular[0], form
+
+
+def test_d_and_j_of_a_vowelless_persian_word_stay_two_consonants(sanctions_dir: Path) -> None:
+    latin, aliases = entry(sanctions_dir, "32011R0359", "40")  # Sanandaj Central Prison
+    persian = in_script(aliases, "\u0600", "\u06ff")
+    assert "سنندج" in persian
+    assert compare_names("Company", latin, persian).score >= DEFAULT_THRESHOLD
+
+
+def test_dj_at_the_start_or_after_a_vowel_is_still_one_sound() -> None:
+    assert skeleton("djamel") == skeleton("jamel")
+    assert skeleton("madjid") == skeleton("majid")
+    assert skeleton("sndj") != skeleton("snj")  # after a consonant: d + j
