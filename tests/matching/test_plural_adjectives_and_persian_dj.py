@@ -1,7 +1,8 @@
-"""Two analysis rules, on real EU listings read at test time (the OpenSanctions transcription in
+"""Small analysis rules, on real EU listings read at test time (the OpenSanctions transcription in
 shared/data): a Russian adjective in the plural or another case is still its generic word
 (Оптические = optical), and a d and a j that meet only because Persian script leaves the vowel
-out are two consonants (سنندج is Sanandaj, not "Sanaj").
+out are two consonants (سنندج is Sanandaj, not "Sanaj"); a final English dge is Russian дж; an English
+possessive ("Iran’s") is the name it follows.
 """
 
 from __future__ import annotations
@@ -51,3 +52,17 @@ def test_dj_at_the_start_or_after_a_vowel_is_still_one_sound() -> None:
     assert skeleton("djamel") == skeleton("jamel")
     assert skeleton("madjid") == skeleton("majid")
     assert skeleton("sndj") != skeleton("snj")  # after a consonant: d + j
+
+
+def test_a_final_english_dge_is_the_russian_dzh(sanctions_dir: Path) -> None:
+    latin, aliases = entry(sanctions_dir, "32014R0269", "441")  # PV Bridge / ООО ПВ Бридж
+    cyrillic = in_script(aliases, "\u0400", "\u04ff")
+    assert compare_names("Company", latin, cyrillic).score >= DEFAULT_THRESHOLD
+    assert skeleton("bridges") != skeleton("bridzh")  # only a word's final dge
+
+
+def test_an_english_possessive_is_the_name_itself(sanctions_dir: Path) -> None:
+    _, aliases = entry(sanctions_dir, "32011R0359", "18")  # Iranian Special Police Forces
+    possessive = next(a for a in aliases if "’s " in a)  # Iran’s Counter-Terror Special Forces
+    assert analyze(possessive, "org").tokens[0] == "iran"
+    assert analyze("O'Sullivan", "person").tokens == ("osullivan",)  # an apostrophe in a name stays glued

@@ -50,6 +50,7 @@ _ROMAN |= {"xx": "20", "xxx": "30"}
 _LINEAGE = frozenset({"bin", "ibn", "bint", "ben", "ould"})
 # e, eh, ye: the Persian ezafe written as a word ("Bonyad-eh Taavon-eh Basij")
 _PARTICLES = frozenset("al el bin ibn bint abu ben van von der de la du e eh ye".split())
+_POSSESSIVE = re.compile(r"(?<=[a-z]{3})'s\b")  # English possessive: "Iran's Counter-Terror Forces" is Iran
 _BRACKETS = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _SPLIT = re.compile(r"[^a-z0-9]+|(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
 
@@ -192,7 +193,7 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
         text = f"{first} {last}"
     if kind != "person":
         text = replace_org_types_compare(_expand_before_rigour(text))
-    text = text.replace(".", "").replace("'", "").replace("`", "")
+    text = _POSSESSIVE.sub("", text).replace(".", "").replace("'", "").replace("`", "")
     text = _LEET.sub(lambda m: _LEET_MAP[m.group(0)], text)
     # Roman numerals are Latin letters: in a Cyrillic or Arabic-script name "i" is и, "v" is و
     roman = kind != "person" and script_of(name) in ("latin", "mixed")
