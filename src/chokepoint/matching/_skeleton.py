@@ -17,10 +17,13 @@ __all__ = ["skeleton", "soft_skeleton"]
 # dj is one sound only at the start or after a vowel (Djamel, Madjid): after a consonant it is d + j,
 # as in a romanised Persian word written without its vowels (سنندج snndj / Sanandaj); a final
 # English dge is the same j sound (Bridge / Бридж bridzh)
-_UNITS = re.compile(r"shch|sch|tsh|tch|dzh|kh|gh|ch|sh|zh|(?<![^aeiouy])dj|dge$|ph|th|dh|ck|ts|tz|x|q|g|c|w|v|p|z")
+_UNITS = re.compile(
+    r"shch|sch|tsh|tch|dzh|kh|gh|ch|sh|zh|(?<![^aeiouy])dj|dge$|ph|th|dh|ck|ts|tz|x|q|g|c|w|v|p|z"
+)
 _MAP = {
     "shch": "S", "sch": "S", "tsh": "C", "tch": "C", "ch": "C", "sh": "S", "kh": "h", "gh": "k",
-    "zh": "j", "dzh": "j", "dj": "j", "dge": "j", "ph": "f", "th": "t", "dh": "d", "ck": "k", "ts": "ts", "tz": "ts",
+    "zh": "j", "dzh": "j", "dj": "j", "dge": "j", "ph": "f", "th": "t", "dh": "d", "ck": "k", "ts": "ts",
+    "tz": "ts",
     "x": "ks", "q": "k", "g": "k", "v": "f", "p": "b", "z": "s",
 }  # fmt: skip
 _VOWELS = re.compile(r"[aeiouy]")
