@@ -9,7 +9,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from chokepoint.errors import CSVColumnError, InputError
@@ -235,6 +235,7 @@ def test_compressed_csv_reads_like_the_plain_file(ais: Path, tmp_path: Path) -> 
 
 
 @settings(max_examples=200, deadline=None)
+@example(cells=["", "", "", "", "\r$"])  # a lone CR in a quoted cell once made the file look like NMEA
 @given(
     cells=st.lists(
         st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=12), min_size=5, max_size=5

@@ -65,7 +65,8 @@ def _decompress(path: Path, head: bytes) -> bytes | None:
 def _kind(start: bytes) -> Kind:
     if start.startswith(b"PAR1"):
         return "parquet"
-    lines = [line for line in start.splitlines()[:_SNIFF_LINES] if line.strip()]
+    # lines end at \n (or \r\n): a lone \r inside a quoted CSV cell ("…\r$…") starts no line
+    lines = [line for line in start.split(b"\n")[:_SNIFF_LINES] if line.strip()]
     return "nmea" if any(_NMEA_START.match(line) for line in lines) else "csv"
 
 
