@@ -196,7 +196,8 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
     text = _POSSESSIVE.sub("", text).replace(".", "").replace("'", "").replace("`", "")
     text = _LEET.sub(lambda m: _LEET_MAP[m.group(0)], text)
     # Roman numerals are Latin letters: in a Cyrillic or Arabic-script name "i" is и, "v" is و
-    roman = kind != "person" and script_of(name) in ("latin", "mixed")
+    script = script_of(name)
+    roman = kind != "person" and script in ("latin", "mixed")
     words = _numbers([w for w in _SPLIT.split(text) if w], roman=roman)
     forms: set[str] = set()
     if kind == "person":
@@ -225,7 +226,6 @@ def analyze(name: str, kind: str = "entity") -> NameForm:
             weights.append(0.5)  # a father's name in a chain (Usama bin Muhammad ibn Awad ibn Ladin)
         else:
             weights.append(1.0)
-    script = script_of(name)
     skeletons = tuple(skeleton(t) for t in tokens)
     return NameForm(
         original=name,

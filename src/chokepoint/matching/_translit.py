@@ -45,6 +45,8 @@ _HARAKAT = {chr(c) for c in range(0x064B, 0x0660)} | {"\u0670", "\u0640"}  # sho
 
 def script_of(text: str) -> str:
     """``latin``, ``cyrillic``, ``arabic``, ``other`` or ``mixed`` for the letters of ``text``."""
+    if text.isascii():
+        return "latin"  # also when it has no letters at all, as below
     seen: set[str] = set()
     for char in text:
         if not char.isalpha():
