@@ -29,6 +29,10 @@ def aliases(sanctions_dir: Path, celex: str, record: str) -> tuple[str, list[str
         ("32014R0833", "468", "ПАО «ТМЗ»"),
         ("32014R0833", "369", "PAO ROMZ"),  # Rostov Optical and Mechanical Plant: Оптико-Механический
         ("32014R0833", "97", "ПАО «АСЗ»"),  # Amur Shipbuilding Factory: Судостроительный Завод
+        # a Russian noun before its genitive modifier: Ulyanovsk Instrument Design Bureau is
+        # Ульяновское Конструкторское Бюро Приборостроения (У-КБ-П)
+        ("32014R0269", "453", "УКБП"),
+        ("32014R0833", "264", "VZRTO"),  # Volgograd Radio-Technical Equipment Plant: Волгоградский Завод …
     ],
 )
 def test_russian_acronym_matches_the_english_name(
@@ -46,6 +50,8 @@ def test_russian_acronym_matches_the_english_name(
         ("PAO TMZ", "32014R0833", "97"),  # not Amur Shipbuilding Factory
         ("ПАО «АСЗ»", "32014R0833", "468"),  # not Tutaev Motor Plant
         ("PAO ROMZ", "32014R0833", "468"),  # not Tutaev Motor Plant
+        ("ZVRTO", "32014R0833", "264"),  # Volgograd … Plant: the first word (the place) leads in both
+        ("PKBU", "32014R0269", "453"),  # nor Ulyanovsk Instrument Design Bureau
     ],
 )
 def test_russian_acronym_does_not_match_another_plant(

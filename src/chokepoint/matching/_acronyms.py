@@ -4,7 +4,9 @@
 Each word of the long name gives the letters an acronym may take from it: its own first letter
 (or first transliterated unit: Ch, Sh, Ya …) and, for a generic or translated word, the initials
 of its Russian spellings in data/terms.yml (plant: z for завод). A company word ("компания")
-may give its letter or none. Worked out once per name (cached), so a comparison only walks it.
+may give its letter or none. The words are walked in turn, or, after the first, in any order: a
+Russian noun comes before its genitive modifier (УКБП, Ulyanovsk Instrument Design Bureau). Worked
+out once per name (cached), so a comparison only walks it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from chokepoint.matching._translit import to_ascii
 __all__ = ["foreign_acronym"]
 
 _WORD = re.compile(r"[^a-z0-9]+")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^]]*\]")  # "(514 ARZ)" restates the name: not words of it
 #: Words acronyms leave out: glue in English and Russian (и, по, при, с, в, на).
 _SKIP = frozenset({"and", "of", "the", "for", "i", "po", "pri", "s", "v", "na"})
 #: "… named after X" (имени, им.): acronyms end before it.
@@ -57,7 +60,7 @@ def _options(name: str) -> Options:
     """Per word of ``name`` (legal forms, glue and numbers left out): the letters it may give an
     acronym, and whether it may give none (a company word)."""
     vocab = terms()
-    words = [w for w in _WORD.split(to_ascii(name)) if w and not w.isdigit()]
+    words = [w for w in _WORD.split(to_ascii(_BRACKETED.sub(" ", name))) if w and not w.isdigit()]
     out: list[tuple[frozenset[str], bool]] = []
     i = 0
     while i < len(words):
@@ -92,10 +95,34 @@ def _walk(acronym: str, options: Options, k: int) -> bool:
     return any(acronym.startswith(x) and _walk(acronym[len(x) :], options, k + 1) for x in letters)
 
 
+def _walk_reordered(acronym: str, options: Options, left: frozenset[int]) -> bool:
+    """As :func:`_walk`, the words in any order: an English modifier comes before its noun, a
+    Russian one after it in the genitive (Instrument Design Bureau / Конструкторское Бюро
+    Приборостроения)."""
+    if not left:
+        return not acronym
+    for k in left:
+        letters, optional = options[k]
+        rest = left - {k}
+        if optional and _walk_reordered(acronym, options, rest):
+            return True
+        if any(acronym.startswith(x) and _walk_reordered(acronym[len(x) :], options, rest) for x in letters):
+            return True
+    return False
+
+
 def foreign_acronym(acronym: str, name: str) -> bool:
     """``acronym`` (3-6 letters) is made of the initials of every word of ``name`` in turn, each
     in English or in Russian (ТМЗ, TMZ / Tutaev Motor Plant)."""
     if not 3 <= len(acronym) <= 6:
         return False
     options = _options(name)
-    return 2 <= len(options) <= 8 and _walk(acronym, options, 0)
+    if not 2 <= len(options) <= 8:
+        return False
+    if _walk(acronym, options, 0):
+        return True
+    # the first word (a place, a name) leads in both languages; the others may come in another order
+    first, rest = options[0], frozenset(range(1, len(options)))
+    return len(options) <= 6 and any(
+        acronym.startswith(x) and _walk_reordered(acronym[len(x) :], options, rest) for x in first[0]
+    )
