@@ -66,3 +66,19 @@ def test_an_english_possessive_is_the_name_itself(sanctions_dir: Path) -> None:
     possessive = next(a for a in aliases if "’s " in a)  # Iran’s Counter-Terror Special Forces
     assert analyze(possessive, "org").tokens[0] == "iran"
     assert analyze("O'Sullivan", "person").tokens == ("osullivan",)  # an apostrophe in a name stays glued
+
+
+def test_russian_state_institution_forms_are_legal_forms(sanctions_dir: Path) -> None:
+    latin, aliases = entry(sanctions_dir, "32014R0833", "224")  # Central Aerohydrodynamic Institute
+    cyrillic = in_script(aliases, "\u0400", "\u04ff")
+    assert "ФАУ" in cyrillic and "Федеральное Автономное Учреждение" in cyrillic
+    form = analyze(cyrillic, "org")
+    assert form.forms == {"ue"} and "fau" not in form.tokens and "federal" not in form.tokens
+    assert compare_names("Company", latin, cyrillic).score >= DEFAULT_THRESHOLD
+
+
+def test_instrument_engineering_is_the_russian_instrument_making(sanctions_dir: Path) -> None:
+    latin, aliases = entry(sanctions_dir, "32014R0833", "316")  # Ramensky Instrument-Engineering Plant
+    cyrillic = in_script(aliases, "\u0400", "\u04ff")
+    assert analyze(latin, "org").tokens[1:] == analyze(cyrillic, "org").tokens[1:] == ("instruments", "plant")
+    assert compare_names("Company", latin, cyrillic).score >= DEFAULT_THRESHOLD
