@@ -300,13 +300,15 @@ def compare_forms(q: NameForm, c: NameForm, listed: cython.double = 1.0) -> Name
     notes: list[str] = []
     used_pairs: list[tuple[int, int]] = []
     exact = True  # every pair of words the same
-    slips: list[tuple[int, int]] = []  # pairs two typing edits apart
+    slips: list[tuple[int, int]] | None = None  # pairs two typing edits apart (rare: made when found)
     for sim, i, j, how in pairs:
         if used_q[i] or used_c[j]:
             continue
         if sim == NEAR and how == "two edits":
             if _crosses(i, j, used_pairs):
                 continue  # Pot Pouv / Pol Pot: a near word in another place is not a slip
+            if slips is None:
+                slips = []
             slips.append((i, j))
         used_q[i] = used_c[j] = 1
         used_pairs.append((i, j))
@@ -329,7 +331,7 @@ def compare_forms(q: NameForm, c: NameForm, listed: cython.double = 1.0) -> Name
         lone_q += lones_q[i]
     for j in rest_c:
         lone_c += lones_c[j]
-    if slips and lone_q + lone_c >= 0.5:  # two slips in a word are believed when the rest all agrees
+    if slips is not None and lone_q + lone_c >= 0.5:  # two slips in a word: believed if the rest agrees
         for i, j in slips:
             used_pairs.remove((i, j))
             used_q[i] = used_c[j] = 0
