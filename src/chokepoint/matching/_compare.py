@@ -148,7 +148,7 @@ def token_similarity(
             edits: cython.Py_ssize_t = OSA.distance(a, b, score_cutoff=far)
             if edits > far:
                 return 0.75, "romanisation"  # vowels far apart (Mohammad/Mahmoud)
-            if edits >= 2 and _vowels_apart(a, b) > min(la, lb) // 4:  # more than a slip that short
+            if edits >= 2 and min(la, lb) < 8 and _vowels_apart(a, b) >= 2:  # words with room for one slip
                 return 0.9, "romanisation"  # (Bashar / Bushra, Putin / Patino; not Qasem / Ghasem)
         return (0.95 if len(sa) >= 3 else 0.9), "romanisation"
     shortest: cython.Py_ssize_t = la if la < lb else lb
