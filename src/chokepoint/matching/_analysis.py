@@ -184,7 +184,23 @@ def _translated(word: str, vocab: Terms) -> str | None:
 
 @lru_cache(maxsize=500_000)
 def analyze(name: str, kind: str = "entity") -> NameForm:
-    """Analyse ``name`` as a name of ``kind`` (see :func:`kind_of`)."""
+    """Analyse ``name`` as a name of ``kind`` (see :func:`kind_of`); a name of unknown kind written
+    as lists write a person's ("PUTIN, Vladimir") is analysed as a person's name."""
+    form = _analyze(name, kind)
+    if kind == "entity" and _person_written(form):
+        return _analyze(name, "person")
+    return form
+
+
+def _person_written(form: NameForm) -> bool:
+    """FAMILY, Given: one comma, one to three words after it, no legal form, generic word or number."""
+    if form.original.count(",") != 1 or form.forms or form.numbers or any(form.generic):
+        return False
+    family, given = form.original.split(",")
+    return 1 <= len(_SPLIT.split(to_ascii(given).strip())) <= 3 and bool(family.strip())
+
+
+def _analyze(name: str, kind: str) -> NameForm:
     vocab = terms()
     text = to_ascii(name[:1000])
     text = _bracketed_acronym(text)

@@ -61,6 +61,8 @@ _TRAILING_FORMS = frozenset({"co", "company", "corp", "corporation", "llc", "ltd
 
 
 _REGIONS = frozenset({"europe", "asia", "africa", "eurasia", "america", "americas", "mena", "emea", "gulf"})
+#: Countries that names write as an abbreviation ("Yamahdi (UK) Limited", "Inc. (USA)").
+_ABBREVIATED = frozenset({"uk", "usa", "uae"})
 
 
 #: Local names of countries that organisation names carry (FtM's country labels are English).
@@ -78,7 +80,7 @@ def _countries() -> frozenset[str]:
 
 def place_word(token: str) -> bool:
     """A country or world region: "Deutsche Bank (Schweiz)", "Faberlic Europe"."""
-    return token in _REGIONS or token in _countries()
+    return token in _REGIONS or token in _ABBREVIATED or token in _countries()
 
 
 def worded(form: NameForm, rest: list[int]) -> bool:

@@ -15,6 +15,7 @@ from functools import cached_property
 from followthemoney.types import registry
 
 from chokepoint.matching._analysis import kind_of
+from chokepoint.matching._translit import to_ascii
 from chokepoint.matching._variants import name_variants
 from chokepoint.model import Entity
 
@@ -37,6 +38,7 @@ COUNTRY_PROPS = (
     "mainCountry",
 )
 _ID_CLEAN = re.compile(r"[^A-Z0-9]")
+_NOT_LETTERS = re.compile(r"[^a-z0-9]+")
 
 
 def clean_identifier(value: str) -> str | None:
@@ -45,6 +47,16 @@ def clean_identifier(value: str) -> str | None:
     if text.startswith("IMO") and text[3:].isdigit():
         text = text[3:]
     return text if len(text) >= 4 else None
+
+
+def name_parts(first: str, last: str) -> tuple[str, str] | None:
+    """(given name, family name) as plain lowercase words, when both are given."""
+    given, family = (_NOT_LETTERS.sub(" ", to_ascii(p)).strip() for p in (first, last))
+    return (given, family) if given and family else None
+
+
+def _variants(names: list[str]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(v for n in names if n for v in name_variants(n)))
 
 
 def _dates(values: list[str]) -> frozenset[str]:
@@ -60,6 +72,7 @@ class _Party:
 
     schema: str
     birth_dates: frozenset[str]
+    parts: tuple[str, str] | None
 
     @cached_property
     def kind(self) -> str:
@@ -81,6 +94,8 @@ class Query(_Party):
     identifiers: frozenset[str] = frozenset()
     gender: str | None = None
     key: str | None = None
+    parts: tuple[str, str] | None = None
+    """(given name, family name) when the party states both (firstName and lastName)."""
 
     @classmethod
     def from_row(cls, row: Mapping[str, str | None]) -> Query:
@@ -91,7 +106,7 @@ class Query(_Party):
 
         parts = " ".join(p for p in (get("first_name"), get("middle_name"), get("last_name")) if p)
         written = (get("full_name") or get("name"), parts)
-        names = tuple(dict.fromkeys(v for n in written if n for v in name_variants(n)))
+        names = _variants(list(written))
         schema = get("schema") or (
             "Person" if parts or get("date_of_birth") or get("gender") else "LegalEntity"
         )
@@ -106,6 +121,7 @@ class Query(_Party):
             identifiers=frozenset(i for v in ids if (i := clean_identifier(v))),
             gender=gender,
             key=get("id") or None,
+            parts=name_parts(get("first_name"), get("last_name")),
         )
 
     @classmethod
@@ -119,6 +135,7 @@ class Query(_Party):
             countries=reduced.countries,
             identifiers=reduced.identifiers,
             gender=reduced.gender,
+            parts=reduced.parts,
         )
 
 
@@ -139,21 +156,24 @@ class Target(_Party):
     list_ref: str | None = None
     source: str | None = None
     datasets: tuple[str, ...] = field(default_factory=tuple)
+    parts: tuple[str, str] | None = None
 
     @classmethod
     def from_entity(cls, index: int, entity: Entity, *, list_ref: str | None = None) -> Target:
         names = [n for p in NAME_PROPS for n in entity.get(p, quiet=True)]
+        parts = None
         if entity.schema.is_a("Person"):
             first, last = entity.get("firstName", quiet=True), entity.get("lastName", quiet=True)
             middle = [v for p in ("middleName", "fatherName") for v in entity.get(p, quiet=True)[:1]]
             names += [" ".join((f, *middle, la)) for f in first[:3] for la in last[:3]]
+            parts = name_parts(first[0], last[0]) if first and last else None
         return cls(
             index=index,
             id=str(entity.id),
             schema=entity.schema.name,
             caption=entity.caption,
-            names=tuple(dict.fromkeys(n for n in names if n)),
-            weak_names=tuple(entity.get("weakAlias", quiet=True)),
+            names=_variants(names),
+            weak_names=_variants(entity.get("weakAlias", quiet=True)),
             birth_dates=frozenset(entity.get("birthDate", quiet=True)),
             countries=frozenset(c for p in COUNTRY_PROPS for c in entity.get(p, quiet=True)),
             identifiers=frozenset(
@@ -163,4 +183,5 @@ class Target(_Party):
             list_ref=list_ref,
             source=entity.context.get("source") or (sorted(entity.datasets)[0] if entity.datasets else None),
             datasets=tuple(sorted(entity.datasets)),
+            parts=parts,
         )

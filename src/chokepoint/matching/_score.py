@@ -3,7 +3,7 @@
 Birth dates, countries, identifiers and gender raise or lower the name score by fixed
 amounts; each feature says what it compared. A shared identifier (IMO, passport,
 registration number) is strong evidence on its own; a different full birth date or
-gender is strong evidence against.
+gender, or a given and family name stated the other way round, is strong evidence against.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ COUNTRY_SAME = 0.02
 COUNTRY_DIFFERENT = -0.08
 ID_SAME = 0.35
 GENDER_DIFFERENT = -0.2
+LISTED_EXTRA = 0.5  # a listed person's name carries words a query leaves out: each costs half
+PARTS_SWAPPED = -0.25  # both state given and family name, each one's given name the other's family name
 COMPATIBLE = {
     "person": {"person", "entity"},
     "org": {"org", "entity"},
@@ -66,7 +68,7 @@ def _best_name(query: Query, target: Target, names: Sequence[tuple[NameForm, boo
     forms = [analyze(n, kind) for n in query.names]
     for other, weak in names:
         for form in forms:
-            result = compare_forms(form, other)
+            result = compare_forms(form, other, LISTED_EXTRA)
             score = result.score * (WEAK_ALIAS if weak else 1.0)
             if score > best.score or not best.left:  # a 0 keeps its reason ("conflicting: …")
                 note = "; weak alias" if weak else ""
@@ -88,6 +90,11 @@ def _dates(query: Query, target: Target) -> Feature | None:
         return None
     shown = f"{min(query.birth_dates)} vs {min(target.birth_dates)}"
     return Feature("birth date", DOB_DIFFERENT, f"different ({shown})")
+
+
+def _swapped(parts: tuple[str, str], other: tuple[str, str]) -> bool:
+    """Friedrich (given) Hans (family) and Hans (given) Friedrich (family): two people."""
+    return parts[0] != other[0] and parts == other[::-1]
 
 
 def score_target(
@@ -112,6 +119,9 @@ def score_target(
         else:
             shown = f"{'/'.join(sorted(query.countries))} vs {'/'.join(sorted(target.countries))}"
             features.append(Feature("country", COUNTRY_DIFFERENT, f"different ({shown})"))
+    if (parts := query.parts) and (other := target.parts) and _swapped(parts, other):
+        shown = f"{' '.join(parts)} vs {' '.join(other)}"
+        features.append(Feature("name parts", PARTS_SWAPPED, f"given and family name swapped ({shown})"))
     if query.gender and target.gender and query.gender != target.gender:
         features.append(Feature("gender", GENDER_DIFFERENT, f"{query.gender} vs {target.gender}"))
     score = name.score + sum(f.delta for f in features)

@@ -4,7 +4,8 @@ Classes: q/gh/g/k/c → k, kh/h → h, w/v/f/ph → f, p/b → b (Arabic has no 
 (ز ذ ض ظ), j/dj/dzh/zh → j, th/t → t, dh/d → d, tsh/tch/ch → C, sh/sch → S, c before e/i/y → s,
 x → ks; w after a vowel and the vowels a e i o u y are dropped; doubled letters collapse.
 So Qasem, Ghassem and قاسم (qasm) share ``ksm``, Damavandian and دماوندیان (dmavndian)
-share ``dmfndn``. :func:`soft_skeleton` also drops h and folds j into k: a weaker key.
+share ``dmfndn``. :func:`soft_skeleton` also drops h and folds j into k: a weaker key;
+:func:`sounds` keeps the vowels (Latin names that differ in them are other names).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["skeleton", "soft_skeleton"]
+__all__ = ["skeleton", "soft_skeleton", "sounds"]
 
 # dj is one sound only at the start or after a vowel (Djamel, Madjid): after a consonant it is d + j,
 # as in a romanised Persian word written without its vowels (سنندج snndj / Sanandaj); a final
@@ -47,6 +48,13 @@ def skeleton(token: str) -> str:
         return token
     # doubled letters collapse (Ghassem / Qasem); letters a vowel apart stay two (Janan is not Jani)
     return _VOWELS.sub("", _REPEATS.sub(r"\1", _UNITS.sub(_unit, token)))
+
+
+@lru_cache(maxsize=200_000)
+def sounds(token: str) -> str:
+    """The token with its consonants as skeleton classes and its vowels kept ("ghasem" → "kasem",
+    "bushra" → "buSra"): spellings of one sound are equal, vowels still differ."""
+    return _REPEATS.sub(r"\1", _UNITS.sub(_unit, token))
 
 
 @lru_cache(maxsize=200_000)
