@@ -112,3 +112,13 @@ def test_a_query_naming_part_of_a_listed_person_matches(checks: list[Check]) -> 
     shorter = Target.from_entity(1, entity("Person", boris["query"]))
     other = score_target(backward, shorter)
     assert other is not None and other.score < forward.score
+
+
+def test_a_bracket_inside_a_listed_name_is_not_read_alone(sanctions_dir: Path) -> None:
+    sdn = sanctions_dir / "us_ofac_sdn" / "2024-05-03" / "sdn.csv"
+    lines = sdn.read_text(encoding="latin-1").splitlines()
+    name = next(n for x in lines if (n := x.split(",")[1].strip('"')).endswith("(IRGC)-QODS FORCE"))
+    variants = name_variants(name)
+    assert "IRGC" not in variants  # the bracket restates the words before it: the IRGC, not its Qods Force
+    assert "ISLAMIC REVOLUTIONARY GUARD CORPS-QODS FORCE" in variants
+    assert "VOYENTELEKOM" in name_variants("JSC VOENTELECOM (VOYENTELEKOM)")  # one that ends the name

@@ -2,8 +2,8 @@
 "X/Y" (or "X · Y") is three when X and Y are names of four letters or more.
 
 A bracketed part that is a spelling, a translation or an acronym ("JSC VOENTELECOM
-(VOYENTELEKOM)", "Design Bureau of Navigation Systems (NAVIS)") is also read alone, and the
-name is also read without it. A bracketed country or region ("Bowne Global Solutions
+(VOYENTELEKOM)", "Design Bureau of Navigation Systems (NAVIS)") is also read alone when it ends
+the name, and the name is also read without it. A bracketed country or region ("Bowne Global Solutions
 (France)") is a qualifier, not another name: it stays.
 """
 
@@ -67,8 +67,15 @@ def name_variants(name: str) -> tuple[str, ...]:
         if not part:
             continue
         out.append(part)
-        inner = [m.group(1).strip() for m in _BRACKET.finditer(part)]
+        found = list(_BRACKET.finditer(part))
+        inner = [m.group(1).strip() for m in found]
         if inner and not all(_qualifier(i) for i in inner):
             out.append(_BRACKET.sub("", part).strip())
-            out.extend(i for i in inner if not _qualifier(i))
+            # alone only a bracket that ends the name: one inside it restates the words before it,
+            # not the whole ("ISLAMIC REVOLUTIONARY GUARD CORPS (IRGC)-QODS FORCE" is not the IRGC)
+            out.extend(
+                i
+                for i, m in zip(inner, found, strict=True)
+                if not _qualifier(i) and not _WORD.search(to_ascii(part[m.end() :]))
+            )
     return tuple(dict.fromkeys(v for v in out if v.strip(" ()[]")))
