@@ -7,19 +7,13 @@ middle dot between two names is read as both.
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from chokepoint.matching import DEFAULT_THRESHOLD, analyze, compare_names
 
-
-def aliases(sanctions_dir: Path, celex: str, record: str) -> tuple[str, list[str]]:
-    path = sanctions_dir / "eu_oj_opensanctions" / "consolidated" / f"{celex}.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        row = next(r for r in csv.DictReader(fh) if r["recordId"] == record and r["schema"] != "Person")
-    return row["name"], [a.strip() for a in next(csv.reader([row["alias"]], delimiter=";"), [])]
+EuEntry = Callable[[str, str], tuple[str, list[str]]]  # the eu_entry fixture (conftest.py)
 
 
 @pytest.mark.parametrize(
@@ -36,9 +30,9 @@ def aliases(sanctions_dir: Path, celex: str, record: str) -> tuple[str, list[str
     ],
 )
 def test_russian_acronym_matches_the_english_name(
-    sanctions_dir: Path, celex: str, record: str, acronym: str
+    eu_entry: EuEntry, celex: str, record: str, acronym: str
 ) -> None:
-    latin, names = aliases(sanctions_dir, celex, record)
+    latin, names = eu_entry(celex, record)
     assert any(acronym in n for n in names)  # the list itself gives this short form
     result = compare_names("Company", acronym, latin)
     assert result.score >= DEFAULT_THRESHOLD, result.explanation
@@ -55,23 +49,23 @@ def test_russian_acronym_matches_the_english_name(
     ],
 )
 def test_russian_acronym_does_not_match_another_plant(
-    sanctions_dir: Path, acronym: str, celex: str, record: str
+    eu_entry: EuEntry, acronym: str, celex: str, record: str
 ) -> None:
-    latin, _ = aliases(sanctions_dir, celex, record)
+    latin, _ = eu_entry(celex, record)
     result = compare_names("Company", acronym, latin)
     assert result.score < DEFAULT_THRESHOLD, result.explanation
 
 
-def test_arabic_script_free_zone_form_is_a_legal_form(sanctions_dir: Path) -> None:
-    latin, names = aliases(sanctions_dir, "32014R0833", "501")  # Success Aviation Services FZC
+def test_arabic_script_free_zone_form_is_a_legal_form(eu_entry: EuEntry) -> None:
+    latin, names = eu_entry("32014R0833", "501")  # Success Aviation Services FZC
     arabic = next(n for n in names if "ش م ح" in n)
     assert analyze(arabic, "org").forms == analyze(latin, "org").forms == {"fze"}
     result = compare_names("Company", latin, arabic)
     assert result.score >= DEFAULT_THRESHOLD, result.explanation
 
 
-def test_names_joined_by_a_middle_dot_are_read_apart(sanctions_dir: Path) -> None:
-    latin, names = aliases(sanctions_dir, "32014R0833", "414")  # Shahed Aviation Industries
+def test_names_joined_by_a_middle_dot_are_read_apart(eu_entry: EuEntry) -> None:
+    latin, names = eu_entry("32014R0833", "414")  # Shahed Aviation Industries
     joined = next(n for n in names if " \u0387 " in n)  # صنایع هوایی شاهد · مرکز تحقیقات صنایع هوایی شاهد
     result = compare_names("Company", latin, joined)
     assert result.score >= DEFAULT_THRESHOLD, result.explanation

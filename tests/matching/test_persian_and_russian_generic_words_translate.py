@@ -8,21 +8,13 @@ another listed organisation that shares the translated words ("… Optical-Mecha
 
 from __future__ import annotations
 
-import csv
-from pathlib import Path
+from collections.abc import Callable
 
 import pytest
 
 from chokepoint.matching import DEFAULT_THRESHOLD, analyze, compare_names
 
-
-def entry(sanctions_dir: Path, celex: str, record: str) -> tuple[str, list[str]]:
-    """(Latin name, other names) of one organisation record of an EU consolidated annex file."""
-    path = sanctions_dir / "eu_oj_opensanctions" / "consolidated" / f"{celex}.csv"
-    with path.open(encoding="utf-8", newline="") as fh:
-        row = next(r for r in csv.DictReader(fh) if r["recordId"] == record and r["schema"] != "Person")
-    aliases = next(csv.reader([row["alias"]], delimiter=";", skipinitialspace=True), [])
-    return row["name"], [a.strip() for a in aliases]
+EuEntry = Callable[[str, str], tuple[str, list[str]]]  # the eu_entry fixture (conftest.py)
 
 
 def script_name(names: list[str], first: str) -> str:
@@ -44,9 +36,9 @@ CYRILLIC, ARABIC = "\u0400", "\u0600"
     ],
 )
 def test_latin_name_matches_its_own_cyrillic_or_persian_name(
-    sanctions_dir: Path, celex: str, record: str, script: str
+    eu_entry: EuEntry, celex: str, record: str, script: str
 ) -> None:
-    latin, aliases = entry(sanctions_dir, celex, record)
+    latin, aliases = eu_entry(celex, record)
     result = compare_names("Company", latin, script_name(aliases, script))
     assert result.score >= DEFAULT_THRESHOLD, result.explanation
 
@@ -61,40 +53,40 @@ def test_latin_name_matches_its_own_cyrillic_or_persian_name(
     ],
 )
 def test_organisations_sharing_translated_words_do_not_match(
-    sanctions_dir: Path, latin_of: tuple[str, str], other_of: tuple[str, str]
+    eu_entry: EuEntry, latin_of: tuple[str, str], other_of: tuple[str, str]
 ) -> None:
-    latin, _ = entry(sanctions_dir, *latin_of)
-    other_latin, others = entry(sanctions_dir, *other_of)
+    latin, _ = eu_entry(*latin_of)
+    other_latin, others = eu_entry(*other_of)
     for other in [other_latin, *others]:
         result = compare_names("Company", latin, other)
         assert result.score < DEFAULT_THRESHOLD, (other, result.explanation)
 
 
-def test_words_translate_to_one_english_word_in_every_case(sanctions_dir: Path) -> None:
-    _, tutaev = entry(sanctions_dir, "32014R0833", "468")  # … «Тутаевский Моторный Завод» …
+def test_words_translate_to_one_english_word_in_every_case(eu_entry: EuEntry) -> None:
+    _, tutaev = eu_entry("32014R0833", "468")  # … «Тутаевский Моторный Завод» …
     assert {"motor", "plant"} <= set(analyze(script_name(tutaev, CYRILLIC), "org").tokens)
-    _, zagros = entry(sanctions_dir, "32012R0267", "121")  # شرکت بهره برداری نفت و گاز زاگرس جنوبی
+    _, zagros = eu_entry("32012R0267", "121")  # شرکت بهره برداری نفت و گاز زاگرس جنوبی
     assert {"oil", "gas", "south", "manufacturing"} <= set(analyze(zagros[0], "org").tokens)
 
 
-def test_trade_words_keep_their_weight_and_generic_words_do_not(sanctions_dir: Path) -> None:
-    latin, _ = entry(sanctions_dir, "32012R0267", "121")  # South Zagros Oil & Gas Production Company
+def test_trade_words_keep_their_weight_and_generic_words_do_not(eu_entry: EuEntry) -> None:
+    latin, _ = eu_entry("32012R0267", "121")  # South Zagros Oil & Gas Production Company
     form = analyze(latin, "org")
     weights = dict(zip(form.tokens, form.weights, strict=True))
     assert weights["oil"] == weights["zagros"] == 1.0  # "… Gas Company" is not "… Oil Company"
     assert weights["manufacturing"] < 0.5
 
 
-def test_russian_learned_words_share_a_key_with_english(sanctions_dir: Path) -> None:
-    latin, names = entry(sanctions_dir, "32014R0833", "350")  # Systems of Biological Synthesis LLC
+def test_russian_learned_words_share_a_key_with_english(eu_entry: EuEntry) -> None:
+    latin, names = eu_entry("32014R0833", "350")  # Systems of Biological Synthesis LLC
     russian = analyze(script_name(names, CYRILLIC), "org")  # «Системы Биологического Синтеза»
     assert "biologic" in russian.tokens
     assert "biologic" in analyze(latin, "org").tokens
 
 
-def test_and_in_cyrillic_or_persian_is_not_a_roman_numeral(sanctions_dir: Path) -> None:
-    _, names = entry(sanctions_dir, "32014R0269", "556")  # … Систем Связи и Управления
+def test_and_in_cyrillic_or_persian_is_not_a_roman_numeral(eu_entry: EuEntry) -> None:
+    _, names = eu_entry("32014R0269", "556")  # … Систем Связи и Управления
     assert not analyze(script_name(names, CYRILLIC), "org").numbers
-    _, names = entry(sanctions_dir, "32011R0359", "52")  # شرکت پژوهش و توسعه ناجی
+    _, names = eu_entry("32011R0359", "52")  # شرکت پژوهش و توسعه ناجی
     assert not analyze(script_name(names, ARABIC), "org").numbers
     assert analyze("Fund VIII", "org").numbers == {"8"}  # Latin letters stay numerals
