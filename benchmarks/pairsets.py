@@ -19,6 +19,7 @@ __all__ = [
     "SEED",
     "iran_russia",
     "iran_russia_heldout",
+    "iran_russia_heldout2",
     "iran_russia_lists",
     "jrc",
     "name_bench",
@@ -49,6 +50,11 @@ def iran_russia_lists() -> list[PairCase]:
 def iran_russia_heldout() -> list[PairCase]:
     """The held-out Iran/Russia pairs (benchmarks/data/iran_russia_heldout.md): never tune on them."""
     return read_pair_cases(HERE / "data" / "iran_russia_heldout.csv")
+
+
+def iran_russia_heldout2() -> list[PairCase]:
+    """The second held-out set (benchmarks/data/iran_russia_heldout2.md): never tune on it."""
+    return read_pair_cases(HERE / "data" / "iran_russia_heldout2.csv")
 
 
 def watchman() -> list[PairCase]:
